@@ -1,0 +1,62 @@
+# Plateau Lab: one entry point for setup, tests, figures, benchmarks and the site.
+# Every target creates .venv on first use, so a fresh clone needs only `make serve` or `make test`.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+# torch is pinned to the CPU build that ships on our machines; override for a CUDA box:
+#   make setup TORCH='torch --index-url https://download.pytorch.org/whl/cu124'
+TORCH  ?= torch==2.13.0
+PROFILE ?= cpu
+export PYTHONHASHSEED := 0
+
+.PHONY: setup test test-fast test-slow serve docs figures figures-check bench linkcheck i18n-status clean help
+
+help:
+	@echo "make serve        install into .venv, then serve the site on http://127.0.0.1:8000"
+	@echo "make test         install into .venv, then run the whole test suite (incl. browser tests)"
+	@echo "make figures      rerun stale gallery experiments (PROFILE=cpu|gpu|smoke)"
+	@echo "make bench        run the benchmarks and write bench/results.md"
+	@echo "make docs         strict build of the site into site/"
+	@echo "make linkcheck    check every link of the built site, offline"
+	@echo "make i18n-status  report missing/stale/structurally different translations"
+	@echo "make setup        only create .venv and install"
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q "$(TORCH)"
+	$(PY) -m pip install -q -e '.[docs,dev]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+test: setup
+	$(PY) -m pytest -q
+
+test-slow: setup
+	$(PY) -m pytest -q -m slow
+
+serve: setup
+	$(VENV)/bin/mkdocs serve
+
+docs: setup
+	$(VENV)/bin/mkdocs build --strict
+
+figures: setup
+	$(PY) -m trainer.gallery run --profile $(PROFILE)
+
+figures-check: setup
+	$(PY) -m trainer.gallery check
+
+bench: setup
+	$(PY) -m trainer bench --out bench/results.md
+
+linkcheck: docs
+	$(VENV)/bin/linkchecker --no-warnings --check-extern=0 site/index.html
+
+i18n-status: setup
+	$(PY) scripts/i18n_status.py
+
+clean:
+	rm -rf site .pytest_cache
