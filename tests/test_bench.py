@@ -1,0 +1,62 @@
+"""trainer/bench.py: the registry, the harness around real trainer runs, the results file.
+
+Smoke tests only (`--quick`, eager): the speed numbers themselves belong to `make bench`.
+"""
+import re
+
+import pytest
+
+from trainer import bench
+from test_train import write_char_data
+
+
+@pytest.fixture
+def data(tmp_path):
+    return write_char_data(tmp_path / 'data', n_chars=20000)
+
+
+def test_registry_holds_the_trainer_benchmarks():
+    assert {'cpu-recipe', 'shakespeare-char-6x384', 'cpu-speedrun'} <= set(bench.BENCHES)
+
+    @bench.bench('test-entry')
+    def entry(opts):
+        return "| a |\n|---|\n| 1 |\n"
+    try:
+        assert bench.BENCHES['test-entry'] is entry
+    finally:
+        del bench.BENCHES['test-entry']
+
+
+def test_missing_data_says_how_to_prepare_it(tmp_path, capsys):
+    out = tmp_path / 'results.md'
+    assert bench.main(['--only', 'cpu-recipe', '--data_dir', str(tmp_path / 'nope'), '--out', str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith('error: ') and 'python -m trainer prepare shakespeare_char' in err
+    assert not out.exists()
+
+
+def test_quick_speed_table_and_speedrun_write_one_markdown_file(data, tmp_path, monkeypatch, capsys):
+    # compile would spend half a minute building kernels: time eager vs eager here
+    monkeypatch.setattr(bench, 'PROJECT_DEFAULTS', ['--compile=False'])
+    out = tmp_path / 'bench' / 'results.md'
+    rc = bench.main(['--quick', '--only', 'cpu-recipe', '--only', 'cpu-speedrun', '--data_dir', data,
+                     '--out', str(out)])
+    assert rc == 0, capsys.readouterr().err
+    text = out.read_text()
+    assert text.startswith('# Benchmarks\n') and '## cpu-recipe' in text and '## cpu-speedrun' in text
+    rows = re.findall(r"^\| (nanoGPT-equivalent|Plateau defaults)[^|]*\| `[^`]*` \| ([\d.]+) \| ([\d,]+) \| "
+                      r"([\d.]+)x \| \d+% \|$", text, re.M)
+    assert [r[0] for r in rows] == ['nanoGPT-equivalent', 'Plateau defaults']
+    assert all(float(ms) > 0 and int(tps.replace(',', '')) > 0 for _, ms, tps, _ in rows)
+    assert rows[0][3] == '1.00'
+    assert re.search(r"^\| (not reached|[\d.]+ s) \|", text, re.M)
+    assert list(out.parent.iterdir()) == [out]  # written atomically: no temp file left
+
+
+def test_speedrun_stops_at_the_target(data, tmp_path):
+    # an easy target: the first eval below it ends the run early
+    opts = bench.BenchOptions(data_dir=data, work_dir=str(tmp_path))
+    args = [a for a in bench.SPEEDRUN if not a.startswith(('--max_iters', '--eval_interval', '--eval_iters'))]
+    seconds, it, val = bench.speedrun(opts, [*args, '--max_iters=200', '--eval_interval=10', '--eval_iters=2'],
+                                      target=3.0)
+    assert it is not None and it < 200 and val <= 3.0 and seconds > 0
