@@ -1,0 +1,99 @@
+"""What every log parser needs: the number pattern, the line cleaner, small converters.
+
+Logs arrive decorated: timestamps, `> ` quoting, ANSI colours, torchrun's
+`[rank0]:`, srun's `0: `. clean() strips all of that so each format's regexes
+can stay exact and anchored at the start of the line.
+"""
+import ast
+import json
+import math
+import re
+
+from trainer.analyze.records import NAN
+from trainer.config import ConfigError, coerce
+
+NUM = r"[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|(?i:nan|inf(?:inity)?))"
+
+# ANSI colour/cursor sequences, and the prefixes people and tools put before a line:
+# "> " quoting, [timestamps], 2024-01-02 03:04:05,678, 03:04:05, INFO:root:, "[rank0]:", "0: " (srun -l)
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
+PREFIX = re.compile(
+    r"""(?:\s*(?:
+        >+
+      | \[[^\]\n]{0,80}\]
+      | \d{4}-\d\d-\d\d[T\ ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?
+      | \d\d:\d\d:\d\d(?:[.,]\d+)?
+      | (?:INFO|WARNING|WARN|DEBUG|ERROR|CRITICAL)(?::[\w.]*)?:?
+      | \d{1,4}:(?=\s)
+      | [-|:](?=\s)
+    ))+\s*""",
+    re.X,
+)
+
+
+def clean(line):
+    """The line without ANSI codes, quoting, timestamps, log-level prefixes or trailing space."""
+    if "\x1b" in line:
+        line = ANSI.sub("", line)
+    m = PREFIX.match(line)
+    if m:
+        line = line[m.end():]
+    return line.strip()
+
+
+def num(text):
+    """float() that also reads C's '-nan' and 'inf'."""
+    return float(text)
+
+
+def is_finite_text(text):
+    return math.isfinite(float(text))
+
+
+def first(regex, text):
+    m = regex.search(text)
+    return num(m[1]) if m else None
+
+
+def literal(raw):
+    """An `Overriding: key = value` value, read like nanoGPT's configurator (literal or string)."""
+    try:
+        return ast.literal_eval(raw.strip())
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return raw.strip()
+
+
+def set_config(sink, key, value, raw=None):
+    """Record a config value the log reveals, if it is a TrainConfig key of the right type."""
+    try:
+        value = coerce(key, value, raw=raw)
+    except (ConfigError, TypeError, ValueError):
+        return
+    sink.run.header.setdefault("config", {})[key] = value
+
+
+def json_or_none(line):
+    try:
+        return json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+
+
+def as_int(v):
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v != int(v):
+        return None
+    return int(v)
+
+
+def as_float(v, missing=NAN):
+    """(value, text): JSON numbers, and the strings 'nan'/'inf' some writers use for non-finite values."""
+    if isinstance(v, bool) or v is None:
+        return missing, None
+    if isinstance(v, (int, float)):
+        return float(v), repr(v)
+    if isinstance(v, str):
+        try:
+            return float(v), v
+        except ValueError:
+            return missing, None
+    return missing, None

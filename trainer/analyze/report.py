@@ -1,0 +1,258 @@
+"""The three outputs of an Analysis: text (terminal), markdown (pages), json (machines).
+
+Markdown is the seeds' evidence table, computed: step, train loss, val loss,
+lr, tokens seen and a comment per row, then the facts and the findings. The
+JSON schema is documented in README.md ("Analyzer JSON schema").
+"""
+import json
+import math
+import textwrap
+
+import numpy as np
+
+from trainer.analyze.messages import duration, label, loss, message
+from trainer.i18n import fmt_count, fmt_float, fmt_int, fmt_params, fmt_pct, fmt_sci
+
+MAX_TABLE_ROWS = 12
+COLORS = {"error": "\x1b[31;1m", "warning": "\x1b[33;1m", "info": "\x1b[36m"}
+RESET, BOLD = "\x1b[0m", "\x1b[1m"
+
+
+# -- the evidence table -----------------------------------------------------------------
+def table_rows(result, lang, markdown=False):
+    """[(step, train, val, lr, tokens, comment)] as strings, for the evals worth showing."""
+    run, facts = result.run, result.facts
+    steps = np.frombuffer(run.eval_steps, np.int64) if len(run.eval_steps) else np.zeros(0, np.int64)
+    if steps.size == 0:
+        return []
+    val, train = list(run.eval_val), list(run.eval_train)
+    per_eval = {e["step"]: e for e in facts.get("evals", [])}
+    finite = [i for i, v in enumerate(val) if math.isfinite(v)]
+    best = min(finite, key=lambda i: val[i]) if finite else None
+    by_code = {f.code: f.evidence for f in result.findings}
+    plateau = by_code.get("plateau")
+    rise_thr = by_code["overfitting"]["threshold"] if "overfitting" in by_code else math.inf
+    keep = _pick(steps, best, by_code)
+    rows = []
+    for i in keep:
+        s = int(steps[i])
+        comments = []
+        if i == 0:
+            comments.append(label("comment.start", lang))
+            vocab = facts.get("vocab_size")
+            if vocab and math.isfinite(val[i]) and abs(val[i] - math.log(vocab)) < 0.25:
+                comments.append(label("comment.uniform", lang, ln_v=fmt_float(math.log(vocab), lang, 2)))
+        if not math.isfinite(val[i]) or (not math.isfinite(train[i]) and not math.isnan(train[i])):
+            comments.append(label("comment.nonfinite", lang))
+        if i == best:
+            comments.append(f"**{label('comment.best', lang)}**" if markdown else label("comment.best", lang))
+        elif best is not None and i > best and val[i] > val[best] + rise_thr:
+            comments.append(label("comment.above_best", lang))
+        elif plateau and plateau["window_start"] <= s <= plateau["window_end"]:
+            comments.append(label("comment.plateau", lang))
+        if math.isfinite(train[i]) and math.isfinite(val[i]) and val[i] < train[i]:
+            comments.append(label("comment.val_below_train", lang))
+        extra = per_eval.get(s, {})
+        rows.append((fmt_int(s, lang), loss(train[i], lang) if not math.isnan(train[i]) else "",
+                     loss(val[i], lang), fmt_sci(extra["lr"], lang, 2) if extra.get("lr") else "",
+                     fmt_count(extra["tokens_seen"], lang) if extra.get("tokens_seen") is not None else "",
+                     label("join", lang).join(comments)))
+    return rows
+
+
+def _pick(steps, best, by_code):
+    """All evals when few; else evenly spaced ones plus every step a finding points at."""
+    n = steps.size
+    if n <= MAX_TABLE_ROWS + 4:
+        return list(range(n))
+    index = {int(s): i for i, s in enumerate(steps)}
+    keep = {0, n - 1} | ({best} if best is not None else set())
+    for ev in by_code.values():
+        for key in ("window_start", "best_step", "last_step", "step"):
+            if isinstance(ev.get(key), int) and ev[key] in index:
+                keep.add(index[ev[key]])
+    keep |= {int(round(x)) for x in np.linspace(0, n - 1, max(2, MAX_TABLE_ROWS - len(keep)))}
+    return sorted(keep)
+
+
+def _header(lang):
+    return [label(k, lang) for k in ("col.step", "col.train_loss", "col.val_loss", "col.lr", "col.tokens_seen",
+                                     "col.comment")]
+
+
+# -- facts -----------------------------------------------------------------------------------
+def fact_lines(facts, lang):
+    out = []
+    if facts.get("config_source"):
+        out.append((label("fact.config_source", lang), label(f"fact.config.{facts['config_source']}", lang)))
+    if facts.get("tokens_per_iter"):
+        out.append((label("fact.tokens_per_iter", lang), fmt_int(facts["tokens_per_iter"], lang)))
+    if facts.get("tokens_seen") is not None:
+        step = facts.get("last_eval_step", facts.get("last_step"))
+        seen = fmt_int(facts["tokens_seen"], lang)
+        if facts["tokens_seen"] >= 1e6:
+            seen += f" ({fmt_count(facts['tokens_seen'], lang)})"
+        out.append((label("fact.tokens_seen", lang, step=fmt_int(step, lang)), seen))
+    if facts.get("n_params"):
+        out.append((label("fact.n_params", lang), f"{fmt_int(facts['n_params'], lang)} ({fmt_params(facts['n_params'], lang)})"))
+    if facts.get("n_params_log"):
+        out.append((label("fact.n_params_log", lang), fmt_params(facts["n_params_log"], lang)))
+    if facts.get("data_tokens"):
+        out.append((label("fact.data_tokens", lang), fmt_int(facts["data_tokens"], lang)))
+    if facts.get("epochs") is not None:
+        out.append((label("fact.epochs", lang), fmt_float(facts["epochs"], lang, 2)))
+    if facts.get("tokens_per_param") is not None:
+        out.append((label("fact.tokens_per_param", lang), f"{fmt_float(facts['tokens_per_param'], lang, 1)} ("
+                    + label("fact.chinchilla", lang, x=fmt_float(facts["chinchilla_multiple"], lang, 1)) + ")"))
+    if facts.get("lr_at_last_eval") is not None:
+        out.append((label("fact.lr_last", lang, step=fmt_int(facts["last_eval_step"], lang)),
+                    fmt_sci(facts["lr_at_last_eval"], lang, 2)))
+    if facts.get("progress") is not None:
+        out.append((label("fact.progress", lang), f"{fmt_pct(100 * facts['progress'], lang, 1)} "
+                    f"({fmt_int(facts['last_step'], lang)} / {fmt_int(facts['max_steps'], lang)})"))
+    mfu = facts.get("mfu", {})
+    if mfu.get("printed_pct") is not None:
+        key = "fact.mfu_printed" if mfu.get("printed_reference") == "a100" else "fact.mfu_printed_device"
+        out.append((label(key, lang), fmt_pct(mfu["printed_pct"], lang, 1)))
+    if mfu.get("recomputed_a100_pct") is not None:
+        out.append((label("fact.mfu_recomputed", lang, ms=duration(mfu["iter_time_ms"], lang)),
+                    fmt_pct(mfu["recomputed_a100_pct"], lang, 1)))
+    device_pct = mfu.get("renormalized_device_pct", mfu.get("recomputed_device_pct"))
+    if device_pct is not None:
+        out.append((label("fact.mfu_device", lang, device=mfu["device"],
+                          peak=fmt_float(mfu["device_peak_flops"] / 1e12, lang, 1)), fmt_pct(device_pct, lang, 1)))
+    return out
+
+
+def _steps_text(steps, lang):
+    shown = [fmt_int(s, lang) for s in steps[:8]]
+    return ", ".join(shown) + (", …" if len(steps) > 8 else "")
+
+
+# -- markdown ------------------------------------------------------------------------------------
+def _md_cell(text):
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(analysis, lang="en"):
+    out = [f"_{label('title.summary', lang, fmt=analysis.format, runs=fmt_int(len(analysis.runs), lang), lines=fmt_int(analysis.lines, lang))}_", ""]
+    for r in analysis.runs:
+        out += [f"## {label('title.run', lang, n=r.run.index + 1)}", ""]
+        out += evidence_table(r, lang)
+        facts = fact_lines(r.facts, lang)
+        if facts:
+            sep = label("sep", lang)
+            out += [f"### {label('title.facts', lang)}", ""] + [f"- {k}{sep}{v}" for k, v in facts] + [""]
+        out += [f"### {label('title.findings', lang)}", ""]
+        if not r.findings:
+            out += [label("title.no_findings", lang), ""]
+        for f in r.findings:
+            steps = f" ({label('title.steps', lang)} {_steps_text(f.steps, lang)})" if f.steps else ""
+            out.append(f"- **{label('sev.' + f.severity, lang)} · `{f.code}`**{steps}{label('sep', lang)}{message(f, lang)}")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def evidence_table(result, lang="en", heading=True):
+    """The seeds' table as markdown lines (empty when the run has no evals); heading=False
+    gives the bare table, for pages that title it themselves."""
+    rows = table_rows(result, lang, markdown=True)
+    if not rows:
+        return []
+    lines = [f"### {label('title.evidence', lang)}", ""] if heading else []
+    lines += ["| " + " | ".join(_header(lang)) + " |", "|---:|---:|---:|---:|---:|:---|"]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    return lines + [""]
+
+
+# -- text -------------------------------------------------------------------------------------------
+def to_text(analysis, lang="en", color=False, width=100):
+    def paint(s, code):
+        return f"{code}{s}{RESET}" if color else s
+
+    out = [label("title.summary", lang, fmt=analysis.format, runs=fmt_int(len(analysis.runs), lang),
+                 lines=fmt_int(analysis.lines, lang))]
+    for r in analysis.runs:
+        out += ["", paint(label("title.run", lang, n=r.run.index + 1), BOLD)]
+        facts = fact_lines(r.facts, lang)
+        if facts:
+            out.append("  " + label("title.facts", lang))
+            out += [f"    {k}{label('sep', lang)}{v}" for k, v in facts]
+        rows = table_rows(r, lang)
+        if rows:
+            out.append("  " + label("title.evidence", lang))
+            table = [_header(lang)] + [list(row) for row in rows]
+            widths = [max(_width(row[i]) for row in table) for i in range(5)]
+            for row in table:
+                cells = [_pad(row[i], widths[i], right=i > 0 or row is not table[0]) for i in range(5)]
+                out.append("    " + "  ".join(cells) + "  " + row[5])
+        out.append("  " + label("title.findings", lang))
+        if not r.findings:
+            out.append("    " + label("title.no_findings", lang))
+        for f in r.findings:
+            steps = f" ({label('title.steps', lang)} {_steps_text(f.steps, lang)})" if f.steps else ""
+            out.append("    " + paint(f"[{label('sev.' + f.severity, lang)}] {f.code}", COLORS[f.severity]) + steps)
+            # Chinese has no spaces to break at and takes two columns a character
+            wrap = width // 2 if lang == "zh-Hant" else width
+            out += textwrap.wrap(message(f, lang), width=wrap, initial_indent="      ", subsequent_indent="      ",
+                                 break_on_hyphens=False)
+    return "\n".join(out) + "\n"
+
+
+def _width(s):
+    # CJK characters take two terminal columns
+    return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in s)
+
+
+def _pad(s, width, right=True):
+    fill = " " * (width - _width(s))
+    return fill + s if right else s + fill
+
+
+# -- json -----------------------------------------------------------------------------------------------
+def _num(x):
+    """JSON-safe number: non-finite -> None, numpy scalars -> Python."""
+    if isinstance(x, (np.integer,)):
+        return int(x)
+    if isinstance(x, (float, np.floating)):
+        x = float(x)
+        return x if math.isfinite(x) else None
+    return x
+
+
+def _clean(value):
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    return _num(value)
+
+
+def write_json(analysis, out, lang="en"):
+    """Stream the JSON document to the text file `out` (iters are written a chunk at a time)."""
+    out.write('{"format": ' + json.dumps(analysis.format) + ', "runs": [')
+    for k, r in enumerate(analysis.runs):
+        run = r.run
+        out.write(", " if k else "")
+        out.write('{"iters": [')
+        for start in range(0, len(run.iters), 4096):
+            items = []
+            for i in range(start, min(start + 4096, len(run.iters))):
+                mfu = run.mfu[i]
+                items.append({"iter": run.iters[i], "loss": _num(run.loss[i]), "time_ms": _num(run.time_ms[i]),
+                              "mfu": None if mfu == -100.0 else _num(mfu)})
+            out.write((", " if start else "") + ", ".join(json.dumps(it) for it in items))
+        evals = [{"step": s, "train_loss": _num(tr), "val_loss": _num(v)}
+                 for s, tr, v in zip(run.eval_steps, run.eval_train, run.eval_val)]
+        findings = [{"code": f.code, "severity": f.severity, "steps": [int(s) for s in f.steps],
+                     "evidence": _clean(f.evidence), "message": message(f, lang)} for f in r.findings]
+        out.write('], "evals": ' + json.dumps(evals) + ', "findings": ' + json.dumps(findings, ensure_ascii=False)
+                  + ', "facts": ' + json.dumps(_clean(r.facts), ensure_ascii=False) + "}")
+    out.write("]}\n")
+
+
+def to_json(analysis, lang="en"):
+    import io
+    buf = io.StringIO()
+    write_json(analysis, buf, lang)
+    return buf.getvalue()
