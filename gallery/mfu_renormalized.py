@@ -1,0 +1,94 @@
+"""What does nanoGPT's printed MFU mean on my GPU?
+
+nanoGPT's `iter` line prints MFU as the FLOPs it achieved divided by 312 TFLOPS,
+the A100's dense bf16 peak, whatever GPU it actually runs on (model.py,
+estimate_mfu: `flops_promised = 312e12`). To read it on another GPU, multiply
+by 312 / that GPU's peak. The seeds read 11-12% on an RTX 4070 as "low, aim
+for 30%+"; re-normalized to the 4070's own dense bf16 peak (FP32 accumulate,
+what a bf16 matmul in PyTorch uses), the same run uses well over half of the
+card. On an H100 the correction goes the other way: nanoGPT's number reads
+about three times too high. The peaks come from trainer.hardware's table.
+"""
+from trainer.gallery import Experiment
+from trainer.hardware import A100_BF16_PEAK, GPU_PEAK_BF16
+
+exp = Experiment(__file__)
+
+# %% The GPUs of the table, and the ones drawn. Volta and Turing have no bf16:
+# their fp16 tensor peak is what dtype=auto uses there (float16 + GradScaler).
+TABLE = ['A100', 'H100 SXM', 'H100 PCIe', 'H200', 'L4', 'A10', 'T4', 'V100 SXM2',
+         'RTX 3060', 'RTX 3090', 'RTX 4070', 'RTX 4090']
+FP16_ONLY = {'T4', 'V100 SXM2'}
+DRAWN = ['A100', 'H100 SXM', 'L4', 'RTX 3090', 'RTX 4070', 'RTX 4090']
+SEEDS_GPU = 'RTX 4070'
+SEEDS_PRINTED = (11.0, 12.0)   # the seeds' "MFU 11-12%", as nanoGPT printed it
+PRINTED_EXAMPLE = 12.0         # table column: what a printed 12% really is
+REAL_EXAMPLE = 40.0            # table column: what nanoGPT prints when the GPU is really at 40%
+SEEDS_TARGET = 30.0            # the seeds' "aim for 30%+"
+PR464_PRINTED = 104.0          # nanoGPT PR #464: an H100 run printing an MFU above 100%
+
+
+def factor(gpu):
+    """Multiply nanoGPT's printed MFU by this to get the MFU against `gpu`'s own peak."""
+    return A100_BF16_PEAK / GPU_PEAK_BF16[gpu]
+
+
+for gpu in TABLE + DRAWN:
+    assert gpu in GPU_PEAK_BF16, gpu
+
+
+@exp.render
+def render(r):
+    # %% Printed against real, one line per GPU: the slope is 312 / peak.
+    with r.figure('printed_vs_real') as (fig, ax):
+        xs = [0.0, 40.0]
+        for gpu in DRAWN:
+            (line,) = ax.plot(xs, [x * factor(gpu) for x in xs],
+                              label=r.t('mfu_renormalized.legend', gpu=gpu, factor=r.num(factor(gpu), 2)),
+                              linewidth=2.4 if gpu == SEEDS_GPU else 1.4)
+            if gpu == SEEDS_GPU:
+                ax.plot(SEEDS_PRINTED, [x * factor(gpu) for x in SEEDS_PRINTED], 'o', color=line.get_color(),
+                        markersize=5)
+                band = r.num(SEEDS_PRINTED[0], 0) + '–' + r.pct(SEEDS_PRINTED[1], 0)
+                ax.annotate(r.t('mfu_renormalized.seeds_point', band=band, gpu=gpu,
+                                lo=r.pct(SEEDS_PRINTED[0] * factor(gpu), 0),
+                                hi=r.pct(SEEDS_PRINTED[1] * factor(gpu), 0)),
+                            (SEEDS_PRINTED[1], SEEDS_PRINTED[1] * factor(gpu)), xytext=(1, 95), textcoords='data',
+                            fontsize=8, color=line.get_color(), va='top', ha='left',
+                            bbox=dict(boxstyle='round,pad=0.3', facecolor='white', edgecolor='none', alpha=0.9),
+                            arrowprops=dict(arrowstyle='->', color=line.get_color(), linewidth=0.8))
+        ax.axvspan(*SEEDS_PRINTED, color='0.88', zorder=0)
+        ax.axhline(100, color='0.3', linestyle='--', linewidth=1)
+        ax.annotate(r.t('mfu_renormalized.peak_line'), (30, 100), xytext=(0, 3), textcoords='offset points',
+                    fontsize=8, color='0.3', va='bottom', ha='center')
+        ax.set_xlim(0, 40)
+        ax.set_ylim(0, 110)
+        ax.set_xlabel(r.t('mfu_renormalized.xlabel'))
+        ax.set_ylabel(r.t('mfu_renormalized.ylabel'))
+        ax.set_title(r.t('mfu_renormalized.fig_title', peak=r.num(A100_BF16_PEAK / 1e12, 0)))
+        ax.legend(loc='lower right', fontsize=8, frameon=True, framealpha=0.95, edgecolor='none')
+
+    # %% The table: peak, conversion factor, and the two directions of the conversion.
+    rows = []
+    for gpu in TABLE:
+        real = PRINTED_EXAMPLE * factor(gpu)
+        name = gpu + (' (fp16)' if gpu in FP16_ONLY else '')
+        row = [name, r.num(GPU_PEAK_BF16[gpu] / 1e12, 1), r.num(factor(gpu), 2),
+               r.pct(real, 0) + (' †' if real > 100 else ''), r.pct(REAL_EXAMPLE / factor(gpu), 1)]
+        rows.append([f'**{c}**' for c in row] if gpu == SEEDS_GPU else row)
+    r.table('table', [r.t('gpu'), r.t('mfu_renormalized.col_peak'), r.t('mfu_renormalized.col_factor'),
+                      r.t('mfu_renormalized.col_printed', p=r.pct(PRINTED_EXAMPLE, 0)),
+                      r.t('mfu_renormalized.col_real', p=r.pct(REAL_EXAMPLE, 0))],
+            rows, align='lrrrr',
+            note=r.t('mfu_renormalized.note', p=r.pct(PRINTED_EXAMPLE, 0)))
+
+    # %% The numbers the pages quote.
+    f4070, fh100 = factor(SEEDS_GPU), factor('H100 SXM')
+    r.value('rtx4070_peak_tflops', GPU_PEAK_BF16[SEEDS_GPU] / 1e12, r.num(GPU_PEAK_BF16[SEEDS_GPU] / 1e12, 1))
+    r.value('rtx4070_factor', f4070, r.num(f4070, 2))
+    r.value('rtx4070_at_11', SEEDS_PRINTED[0] * f4070, r.pct(SEEDS_PRINTED[0] * f4070, 0))
+    r.value('rtx4070_at_12', SEEDS_PRINTED[1] * f4070, r.pct(SEEDS_PRINTED[1] * f4070, 0))
+    r.value('rtx4070_printed_for_30', SEEDS_TARGET / f4070, r.pct(SEEDS_TARGET / f4070, 1))
+    r.value('h100_peak_tflops', GPU_PEAK_BF16['H100 SXM'] / 1e12, r.num(GPU_PEAK_BF16['H100 SXM'] / 1e12, 0))
+    r.value('h100_factor', fh100, r.num(fh100, 2))
+    r.value('h100_pr464', PR464_PRINTED * fh100, r.pct(PR464_PRINTED * fh100, 0))

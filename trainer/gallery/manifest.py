@@ -1,0 +1,106 @@
+"""gallery/manifest.json: one entry per experiment, what it produced and how.
+
+    {"experiments": {"<name>": {
+        "name", "title": {lang: ...}, "question", "profile",
+        "key"          the experiment key it was rendered with (keys.experiment_key)
+        "code_files"   the trainer modules its script imported (part of the key)
+        "runs":        {run: run key}
+        "main_figure", "outputs" (localized paths), "shared" (values, thumbnail, source, run data)
+        "provenance":  {git_commit, code_hash, device, torch, seed, wall_seconds}
+    }}}
+
+Written with sorted keys and a trailing newline, and only when it changes, so
+a warm `make figures` leaves it byte-identical.
+"""
+import json
+import os
+import tempfile
+
+from trainer.gallery import keys, runs
+from trainer.gallery.layout import GalleryError
+from trainer.i18n import LANGS
+
+
+def load(layout):
+    path = layout.manifest
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding='utf-8'))
+        return dict(data['experiments'])
+    except (ValueError, KeyError, TypeError) as e:
+        raise GalleryError(f"{path} is not a gallery manifest ({e}); delete it and run make figures") from None
+
+
+def dumps(experiments):
+    return json.dumps({'experiments': experiments}, indent=1, sort_keys=True, ensure_ascii=False) + '\n'
+
+
+def write_if_changed(path, data):
+    """Atomically write bytes to path unless it already holds them; True if written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    fd, tmp = tempfile.mkstemp(prefix='.' + path.name + '.', suffix='.tmp', dir=path.parent)
+    try:
+        with os.fdopen(fd, 'wb') as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return True
+
+
+def save(layout, experiments):
+    return write_if_changed(layout.manifest, dumps(experiments).encode('utf-8'))
+
+
+def is_localized(rel):
+    return any(f'/{lang}/' in rel for lang in LANGS)
+
+
+def entry_from_result(layout, name, result):
+    """The manifest entry for a finished experiment (its result.json plus keys and provenance)."""
+    code_files = result['code_files']
+    key = keys.experiment_key(layout, name, code_files, trains=bool(result['runs']))
+    run_info = result['runs']
+    prov = [r['provenance'] for r in run_info.values()]
+    devices = sorted({p['device'] for p in prov})
+    torches = sorted({p['torch'] for p in prov}) or ([result['torch']] if result.get('torch') else [])
+    seeds = sorted({p['seed'] for p in prov})
+    runs_info = [r.get('config', {}) for r in run_info.values()]
+    steps = sorted({c['max_iters'] for c in runs_info if 'max_iters' in c})
+    datasets = sorted({c['dataset'] for c in runs_info if 'dataset' in c})
+    # Wall time of the whole experiment as if run cold: this execution (which includes the runs
+    # it trained) plus the recorded training time of the runs it reused. Reused runs cost nothing
+    # now, but the execution-time report should say what a rerun from scratch costs.
+    reused = [r['provenance']['wall_seconds'] for r in run_info.values() if r['status'] == 'reused']
+    wall = result['seconds'] + sum(reused)
+    files = sorted(result['files'])
+    return {
+        'name': name, 'title': result['title'], 'question': result['question'], 'profile': layout.profile,
+        'key': key, 'code_files': code_files,
+        'runs': {run: r['key'] for run, r in sorted(run_info.items())},
+        'main_figure': result['main_figure'],
+        'outputs': [f for f in files if is_localized(f)],
+        'shared': [f for f in files if not is_localized(f)],
+        'provenance': {
+            'git_commit': runs.git_commit(layout.repo),
+            'code_hash': keys.code_hash(code_files),
+            'device': '; '.join(devices) if devices else None,
+            'torch': '; '.join(torches) if torches else None,
+            'seed': ', '.join(str(s) for s in seeds) if seeds else None,
+            'wall_seconds': round(wall, 1),
+            'runs': len(run_info), 'steps': steps, 'data': datasets,
+        },
+    }
+
+
+def all_files(entry):
+    return entry['outputs'] + entry['shared']
