@@ -27,6 +27,25 @@ def test_registry_holds_the_trainer_benchmarks():
         del bench.BENCHES['test-entry']
 
 
+def test_only_replaces_its_own_section_and_keeps_the_others(tmp_path):
+    out = tmp_path / 'results.md'
+    out.write_text("# Benchmarks\n\nMachine: old.\n\n## cpu-recipe\n\nold recipe table\n\n"
+                   "## test-entry\n\nold entry\n\n## analyzer\n\nold analyzer table\n")
+
+    @bench.bench('test-entry')
+    def entry(opts):
+        return "| new |\n|---|\n| 2 |\n"
+    try:
+        assert bench.main(['--only', 'test-entry', '--out', str(out)]) == 0
+    finally:
+        del bench.BENCHES['test-entry']
+    text = out.read_text()
+    assert 'old recipe table' in text and 'old analyzer table' in text  # kept
+    assert 'old entry' not in text and '| new |' in text  # replaced
+    assert text.index('## cpu-recipe') < text.index('## analyzer')  # registry order
+    assert 'Machine: old.' not in text  # the machine line describes this run
+
+
 def test_missing_data_says_how_to_prepare_it(tmp_path, capsys):
     out = tmp_path / 'results.md'
     assert bench.main(['--only', 'cpu-recipe', '--data_dir', str(tmp_path / 'nope'), '--out', str(out)]) == 2

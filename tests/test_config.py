@@ -1,6 +1,4 @@
 """trainer/config.py: nanoGPT's names and defaults, config files parsed (never run), overrides."""
-import math
-import os
 import subprocess
 import sys
 import time

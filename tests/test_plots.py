@@ -91,6 +91,19 @@ def test_localize_axes_keeps_log_axes_and_figure_ticks_are_localized():
     plt.close(fig)
 
 
+def test_localize_axes_keeps_the_category_labels_a_script_set():
+    import matplotlib.pyplot as plt
+    plots.setup('fr')
+    fig, ax = plt.subplots()
+    ax.bar([0, 1], [2.5, 3.5])
+    ax.set_xticks([0, 1], ['moderne', 'les deux'])
+    plots.localize_axes(fig, 'fr')
+    fig.canvas.draw()
+    assert [t.get_text() for t in ax.get_xticklabels()] == ['moderne', 'les deux']
+    assert any(',' in t.get_text() for t in ax.get_yticklabels())  # the numeric axis is still localized
+    plt.close(fig)
+
+
 def test_save_png_width_and_loss_curves_marks_the_minimum(tmp_path):
     import matplotlib.pyplot as plt
     fig = _figure('en')

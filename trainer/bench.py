@@ -26,7 +26,7 @@ import time
 from trainer import sizing
 
 BENCHES = {}
-PLUGINS = ('trainer.analyze.bench',)  # modules outside this file that register benchmarks
+PLUGINS = ('trainer.analyze.bench', 'trainer.gallery.bench')  # modules outside this file that register benchmarks
 
 
 def bench(name):
@@ -57,6 +57,8 @@ CPU_RECIPE = SHAKESPEARE_CHAR + ['--device=cpu', '--compile=False', '--eval_iter
                                  '--max_iters=2000', '--lr_decay_iters=2000', '--dropout=0.0']
 NANOGPT_EQUIVALENT = ['--compile=False', '--dtype=float32']  # what nanoGPT runs on a CPU
 PROJECT_DEFAULTS = []  # compile=True and dtype=auto (float32 on CPU): the TrainConfig defaults
+BF16_AUTOCAST = ['--compile=False', '--dtype=bfloat16']  # pays off on CPUs with AMX tiles, measured here
+SPEEDUP_TARGET = 2.0  # the trainer issue's target for the defaults on the CPU recipe
 
 
 def _run_trainer(args, out_dir, stop=None, until=None, timeout=3600):
@@ -118,7 +120,8 @@ def _speed_table(opts, base_args, name, iters, skip, repeats):
     shared or busy machine only ever slows a run down, so each variant's best run counts."""
     iters, skip, repeats = (6, 3, 1) if opts.quick else (iters, skip, repeats)
     variants = (("nanoGPT-equivalent: float32, eager", NANOGPT_EQUIVALENT),
-                ("Plateau defaults: compile=True, dtype=auto", PROJECT_DEFAULTS))
+                ("Plateau defaults: compile=True, dtype=auto", PROJECT_DEFAULTS),
+                ("bfloat16 autocast, eager", BF16_AUTOCAST))
     best = {}
     for r in range(repeats):
         for i, (label, extra) in enumerate(variants):
@@ -128,6 +131,7 @@ def _speed_table(opts, base_args, name, iters, skip, repeats):
             if label not in best or ms < best[label][0]:
                 best[label] = (ms, tokens, mfu)
     base = best[variants[0][0]][0]
+    defaults = base / best[variants[1][0]][0]
     table = ["| settings | flags | ms/iter | tokens/s | speedup | MFU vs this CPU's matmul peak |",
              "|---|---|---:|---:|---:|---:|"]
     for label, extra in variants:
@@ -138,7 +142,18 @@ def _speed_table(opts, base_args, name, iters, skip, repeats):
         f"\n\nms/iter: the median of iterations {skip}..{iters} (iteration 0 holds the eval and, with compile, "
         f"the compilation), best of {repeats} alternating run{'s' if repeats > 1 else ''} per variant. MFU: "
         f"nanoGPT's FLOP count against the large-matmul FLOP/s this CPU reached when measured "
-        f"(metrics.jsonl's mfu_device).\n")
+        f"(metrics.jsonl's mfu_device). Target for the defaults: >= {SPEEDUP_TARGET:.0f}x; measured "
+        f"{defaults:.2f}x, {'met' if defaults >= SPEEDUP_TARGET else 'not met'} on this CPU "
+        f"({'with' if _has_amx() else 'no'} AMX).\n")
+
+
+def _has_amx():
+    """Intel AMX tiles (Sapphire Rapids and later) are what make bf16 matmuls fast on a CPU."""
+    try:
+        with open('/proc/cpuinfo') as f:
+            return 'amx_bf16' in f.read()
+    except OSError:
+        return False
 
 
 @bench('cpu-recipe')
@@ -256,15 +271,29 @@ def write_atomic(path, text):
     os.replace(tmp, path)
 
 
-def run(names, opts):
-    sections = []
+def previous_sections(path):
+    """{name: section text} of an existing results file, so `--only` replaces just its own sections."""
+    try:
+        with open(path, encoding='utf-8') as f:
+            text = f.read()
+    except OSError:
+        return {}
+    parts = re.split(r'^(?=## )', text, flags=re.M)[1:]
+    return {part.split('\n', 1)[0][3:].strip(): part.rstrip() + '\n' for part in parts}
+
+
+def run(names, opts, previous=None):
+    """The results file: a section per benchmark, in registry order; sections of benchmarks not
+    run this time are kept from `previous` (what the file held before)."""
+    sections = dict(previous or {})
     for name in names:
         print(f"bench: {name} ...", flush=True)
         t0 = time.perf_counter()
         body = BENCHES[name](opts)
         print(f"bench: {name} done in {time.perf_counter() - t0:.0f} s", flush=True)
-        sections.append(f"## {name}\n\n{body.rstrip()}\n")
-    return "# Benchmarks\n\n" + machine_summary() + "\n\n" + "\n".join(sections)
+        sections[name] = f"## {name}\n\n{body.rstrip()}\n"
+    order = [n for n in BENCHES if n in sections] + [n for n in sections if n not in BENCHES]
+    return "# Benchmarks\n\n" + machine_summary() + "\n\n" + "\n".join(sections[n] for n in order)
 
 
 def _load_plugins():
@@ -292,7 +321,7 @@ def main(argv=None):
     with tempfile.TemporaryDirectory(prefix='plateau-bench-') as work:
         opts = BenchOptions(data_dir=args.data_dir, work_dir=work, quick=args.quick)
         try:
-            text = run(names, opts)
+            text = run(names, opts, previous_sections(args.out) if args.only else None)
         except BenchError as e:
             print(f"error: {e}", file=sys.stderr)
             return 2

@@ -127,11 +127,12 @@ def tick_formatter(lang):
 def localize_axes(fig, lang):
     """Give every linear axis of the figure localized tick labels (log axes keep 10^k, which reads
     the same in every language)."""
+    from matplotlib.ticker import ScalarFormatter
     for ax in fig.get_axes():
-        if ax.get_xscale() == 'linear':
-            ax.xaxis.set_major_formatter(tick_formatter(lang))
-        if ax.get_yscale() == 'linear':
-            ax.yaxis.set_major_formatter(tick_formatter(lang))
+        # only numeric default ticks: labels a script set itself (categories, words) stay as they are
+        for axis, scale in ((ax.xaxis, ax.get_xscale()), (ax.yaxis, ax.get_yscale())):
+            if scale == 'linear' and isinstance(axis.get_major_formatter(), ScalarFormatter):
+                axis.set_major_formatter(tick_formatter(lang))
 
 
 # --- saving -----------------------------------------------------------------------------

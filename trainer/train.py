@@ -23,7 +23,6 @@ What we add, and why:
 """
 import math
 import os
-import re
 import shutil
 import sys
 import time
@@ -36,7 +35,7 @@ from trainer import checkpoint as ckpt_io
 from trainer import hardware, sizing
 from trainer.batches import Batches, check_data, max_token
 from trainer.checkpoint import CheckpointError
-from trainer.config import FIELDS, ConfigError, load_config, to_dict
+from trainer.config import ConfigError, load_config, to_dict
 from trainer.data.bins import DataError, read_meta
 from trainer.hardware import DeviceError
 from trainer.metrics import LOG_NAME, METRICS_NAME, Console, MetricsWriter, print_error
@@ -47,45 +46,10 @@ class TrainError(RuntimeError):
     """Bad data, a checkpoint that does not fit, a diverged run: one `error: ...` line, exit 2."""
 
 
-def usage():
-    lines = [
-        "usage: python -m trainer train [CONFIG.py] [--key=value ...]",
-        "       torchrun --nproc_per_node=N -m trainer train [CONFIG.py] [--key=value ...]",
-        "",
-        "Trains a GPT the way nanoGPT's train.py does. CONFIG.py is a nanoGPT config file",
-        "(plain `name = value` lines; it is parsed, never executed); --key=value overrides",
-        "are applied after it, in order. Writes out_dir/ckpt.pt, out_dir/train.log (the",
-        "console) and out_dir/metrics.jsonl (one JSON object per logged iteration and eval).",
-        "",
-        "The `mfu` printed on `iter` lines is nanoGPT's number: FLOPs achieved relative to",
-        "the A100's 312 TFLOPS bf16 peak, whatever the device, for compatibility with",
-        "nanoGPT logs. metrics.jsonl records it as mfu_a100 and also mfu_device, relative",
-        "to this device's peak (a table for GPUs, a measured matmul peak for CPUs).",
-        "",
-        "config keys and their defaults (nanoGPT's, except device and dtype; pos and below are Plateau's):",
-    ]
-    notes = _field_comments()
-    for name, field in FIELDS.items():
-        default = f"{field.default!r}" if isinstance(field.default, str) else f"{field.default}"
-        lines.append(f"  --{name}={default}".ljust(36) + notes.get(name, '')
-                     if notes.get(name) else f"  --{name}={default}")
-    return "\n".join(lines)
-
-
-def _field_comments():
-    """{key: comment} from TrainConfig's source, whose trailing comments explain each key."""
-    import inspect
-    from trainer.config import TrainConfig
-    try:
-        source = inspect.getsource(TrainConfig)
-    except (OSError, TypeError):
-        return {}
-    return dict(re.findall(r"^\s+(\w+): [^=]+=[^#\n]+#\s*(.+)$", source, re.M))
-
-
 def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
     if any(a in ('-h', '--help', 'help') for a in argv):
+        from trainer.train_help import usage
         print(usage())
         return 0
     console = Console(sys.stdout)

@@ -22,35 +22,40 @@ def draw(analysis, path, lang="en"):
 
     fig, ax = plt.subplots(figsize=(7.2, 4.2))
     try:
-        multi = len(analysis.runs) > 1
-        for r in analysis.runs:
-            run = r.run
-            suffix = f" · {label('title.run', lang, n=run.index + 1)}" if multi else ""
-            its = np.frombuffer(run.iters, np.int64) if len(run.iters) else np.zeros(0, np.int64)
-            loss = np.frombuffer(run.loss) if len(run.loss) else np.zeros(0)
-            keep = np.isfinite(loss)
-            its, loss = its[keep], loss[keep]
-            if its.size:
-                k = max(1, math.ceil(its.size / MAX_POINTS))
-                ax.plot(its[::k], loss[::k], lw=0.7, alpha=0.45, color=plots.PALETTE[5],
-                        label=label("plot.iter_loss", lang) + suffix)
-            steps = np.frombuffer(run.eval_steps, np.int64) if len(run.eval_steps) else np.zeros(0, np.int64)
-            if steps.size:
-                train = np.frombuffer(run.eval_train)
-                val = np.frombuffer(run.eval_val)
-                if np.isfinite(train).any():
-                    ax.plot(steps, train, "-o", ms=2.5, color=plots.PALETTE[0],
-                            label=label("plot.eval_train", lang) + suffix)
-                ax.plot(steps, val, "-o", ms=2.5, color=plots.PALETTE[1], label=label("plot.val", lang) + suffix)
-            _mark_findings(ax, r)
-        ax.set_xlabel(label("plot.iteration", lang))
-        ax.set_ylabel(label("plot.loss", lang))
-        _zoom(ax, analysis)
-        ax.legend(loc="upper right")
+        draw_on(ax, analysis, lang)
         plots.localize_axes(fig, lang)
         plots.save_svg(fig, path)
     finally:
         plt.close(fig)
+
+
+def draw_on(ax, analysis, lang="en"):
+    """Draw the losses and findings of every run on `ax` (the gallery draws into its own figures)."""
+    multi = len(analysis.runs) > 1
+    for r in analysis.runs:
+        run = r.run
+        suffix = f" · {label('title.run', lang, n=run.index + 1)}" if multi else ""
+        its = np.frombuffer(run.iters, np.int64) if len(run.iters) else np.zeros(0, np.int64)
+        loss = np.frombuffer(run.loss) if len(run.loss) else np.zeros(0)
+        keep = np.isfinite(loss)
+        its, loss = its[keep], loss[keep]
+        if its.size:
+            k = max(1, math.ceil(its.size / MAX_POINTS))
+            ax.plot(its[::k], loss[::k], lw=0.7, alpha=0.45, color=plots.PALETTE[5],
+                    label=label("plot.iter_loss", lang) + suffix)
+        steps = np.frombuffer(run.eval_steps, np.int64) if len(run.eval_steps) else np.zeros(0, np.int64)
+        if steps.size:
+            train = np.frombuffer(run.eval_train)
+            val = np.frombuffer(run.eval_val)
+            if np.isfinite(train).any():
+                ax.plot(steps, train, "-o", ms=2.5, color=plots.PALETTE[0],
+                        label=label("plot.eval_train", lang) + suffix)
+            ax.plot(steps, val, "-o", ms=2.5, color=plots.PALETTE[1], label=label("plot.val", lang) + suffix)
+        _mark_findings(ax, r)
+    ax.set_xlabel(label("plot.iteration", lang))
+    ax.set_ylabel(label("plot.loss", lang))
+    _zoom(ax, analysis)
+    ax.legend(loc="upper right")
 
 
 # which step of a finding to mark: the ones about the loss curve and how the run ended

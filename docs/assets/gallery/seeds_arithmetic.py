@@ -11,6 +11,8 @@ that nanoGPT's MFU uses, and tokens per parameter against Chinchilla's 20.
 No training: the parameter counts come from building the model (on PyTorch's
 meta device, so no memory is allocated) and the rest from trainer.sizing.
 """
+import math
+
 import torch
 
 from trainer import sizing
@@ -163,5 +165,10 @@ def render(r):
     v('chinchilla_iters_384', chinchilla_iters, r.int(chinchilla_iters))
     v('tokens_per_param_14500', tokens_per_param, r.num(tokens_per_param, 1))
     v('chinchilla_multiple_14500', tokens_per_param / CHINCHILLA, r.num(tokens_per_param / CHINCHILLA, 1))
+    tokens_all = cfg.max_iters * tokens_per_iter
+    v('tokens_20000', tokens_all, r.count(tokens_all, 1))
+    # the loss of a uniform guess, where step 0 starts: GPT-2's padded vocab and shakespeare_char's 65 characters
+    v('ln_vocab', math.log(VOCAB), r.num(math.log(VOCAB), 2))
+    v('ln_vocab_char', math.log(65), r.num(math.log(65), 2))
     tpp_768 = tokens_seen[PASTED_AT] / large['total']
     v('tokens_per_param_768_14500', tpp_768, r.num(tpp_768, 1))

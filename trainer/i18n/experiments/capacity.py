@@ -1,0 +1,28 @@
+"""Strings of gallery/capacity.py."""
+
+STRINGS = {
+    'capacity.title': {'en': 'A width sweep at fixed data and steps', 'es': 'Barrido de anchura con datos y pasos fijos',
+                       'fr': 'Balayage en largeur à données et pas fixés', 'zh-Hant': '固定資料與步數下的寬度掃描'},
+    'capacity.width': {'en': 'n_embd={C} ({params})', 'es': 'n_embd={C} ({params})', 'fr': 'n_embd={C} ({params})',
+                       'zh-Hant': 'n_embd={C}（{params}）'},
+    'capacity.curves_title': {'en': 'Val loss of {L}-layer models of several widths',
+                              'es': 'Pérdida de validación de modelos de {L} capas y varias anchuras',
+                              'fr': 'Perte de validation de modèles à {L} couches de plusieurs largeurs',
+                              'zh-Hant': '不同寬度的 {L} 層模型之驗證損失'},
+    'capacity.train_step_line': {'en': 'train loss (step line)', 'es': 'pérdida de entrenamiento (línea step)',
+                                 'fr': "perte d'entraînement (ligne step)", 'zh-Hant': '訓練損失（step 行）'},
+    'capacity.final_loss': {'en': 'loss at the last eval', 'es': 'pérdida en la última evaluación',
+                            'fr': 'perte à la dernière évaluation', 'zh-Hant': '最後一次評估的損失'},
+    'capacity.plateau_title': {'en': 'Where each width ends after {n} steps',
+                               'es': 'Dónde termina cada anchura tras {n} pasos',
+                               'fr': 'Où finit chaque largeur après {n} pas',
+                               'zh-Hant': '各寬度在 {n} 步後的落點'},
+    'capacity.col_train': {'en': 'final train (step line)', 'es': 'entrenamiento final (línea step)',
+                           'fr': 'entraînement final (ligne step)', 'zh-Hant': '最終訓練損失（step 行）'},
+    'capacity.col_val': {'en': 'final val', 'es': 'validación final', 'fr': 'validation finale',
+                         'zh-Hant': '最終驗證損失'},
+    'capacity.col_gap': {'en': 'val − train', 'es': 'validación − entrenamiento', 'fr': 'validation − entraînement',
+                         'zh-Hant': '驗證 − 訓練'},
+    'capacity.col_last_quarter': {'en': 'val gain in the last quarter', 'es': 'mejora de validación en el último cuarto',
+                                  'fr': 'gain de validation sur le dernier quart', 'zh-Hant': '最後四分之一的驗證損失改善'},
+}

@@ -1,0 +1,44 @@
+"""Strings of gallery/loss_lines.py."""
+
+STRINGS = {
+    'loss_lines.title': {
+        'en': "nanoGPT's two loss lines, with and without dropout",
+        'es': 'Las dos líneas de pérdida de nanoGPT, con y sin dropout',
+        'fr': 'Les deux lignes de perte de nanoGPT, avec et sans dropout',
+        'zh-Hant': 'nanoGPT 的兩種損失行：有無 dropout'},
+    'loss_lines.panel': {
+        'en': 'dropout = {d}', 'es': 'dropout = {d}', 'fr': 'dropout = {d}', 'zh-Hant': 'dropout = {d}'},
+    'loss_lines.iter_avg': {
+        'en': 'iter loss, train mode (mean of {n})',
+        'es': 'pérdida de iter, modo entrenamiento (media de {n})',
+        'fr': "perte d'iter, mode entraînement (moyenne sur {n})",
+        'zh-Hant': 'iter 損失，訓練模式（{n} 次平均）'},
+    'loss_lines.step_train': {
+        'en': 'step train loss, eval mode', 'es': 'pérdida de entrenamiento de step, modo evaluación',
+        'fr': "perte d'entraînement de step, mode évaluation", 'zh-Hant': 'step 訓練損失，評估模式'},
+    'loss_lines.step_val': {
+        'en': 'step val loss, eval mode', 'es': 'pérdida de validación de step, modo evaluación',
+        'fr': 'perte de validation de step, mode évaluation', 'zh-Hant': 'step 驗證損失，評估模式'},
+    'loss_lines.col_dropout': {'en': 'dropout', 'es': 'dropout', 'fr': 'dropout', 'zh-Hant': 'dropout'},
+    'loss_lines.col_iter': {
+        'en': '`iter` loss (train mode, mean)', 'es': 'pérdida de `iter` (modo entrenamiento, media)',
+        'fr': "perte d'`iter` (mode entraînement, moyenne)", 'zh-Hant': '`iter` 損失（訓練模式，平均）'},
+    'loss_lines.col_train': {
+        'en': '`step` train loss (eval mode)', 'es': 'pérdida de entrenamiento de `step` (modo evaluación)',
+        'fr': "perte d'entraînement de `step` (mode évaluation)", 'zh-Hant': '`step` 訓練損失（評估模式）'},
+    'loss_lines.col_val': {
+        'en': '`step` val loss (eval mode)', 'es': 'pérdida de validación de `step` (modo evaluación)',
+        'fr': 'perte de validation de `step` (mode évaluation)', 'zh-Hant': '`step` 驗證損失（評估模式）'},
+    'loss_lines.col_gap': {
+        'en': '`iter` − `step` train', 'es': '`iter` − entrenamiento de `step`',
+        'fr': "`iter` − entraînement de `step`", 'zh-Hant': '`iter` − `step` 訓練'},
+    'loss_lines.note': {
+        'en': 'Means over the {n} evals at iterations {start} to {end}; the `iter` loss at each eval '
+              'is the mean of the {w} `iter` losses centered on it.',
+        'es': 'Medias sobre las {n} evaluaciones de las iteraciones {start} a {end}; la pérdida '
+              'de `iter` en cada evaluación es la media de las {w} pérdidas de `iter` centradas en ella.',
+        'fr': "Moyennes sur les {n} évaluations des itérations {start} à {end}\u00a0; la perte d'`iter` "
+              "à chaque évaluation est la moyenne des {w} pertes d'`iter` centrées sur elle.",
+        'zh-Hant': '為第 {start} 至 {end} 次迭代之間 {n} 次評估的平均；每次評估的 `iter` 損失是以該評估為中心的 '
+                   '{w} 個 `iter` 損失的平均。'},
+}
