@@ -1,0 +1,199 @@
+"""The built site in a real browser: Debian's headless Chromium, driven by selenium.
+
+Every page in every language loads with status 200, no console errors and no
+broken image; the language switcher leads to the same page; search finds
+words in each language (Chinese included); math is rendered by KaTeX.
+Screenshots of each home and of one figure page per language go to
+test-artifacts/screenshots/.
+
+Without chromium and chromedriver the test skips, except under CI=true,
+where it fails (.ci/run installs them).
+"""
+
+import os
+import shutil
+import tempfile
+import time
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import REPO, SITE_LANGS, nav_pages, page_url
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+ARTIFACTS = REPO / "test-artifacts" / "screenshots"
+
+# A word each language's home page uses; the search must find it on a page of that language.
+SEARCH_WORDS = {"en": "analyzer", "es": "analizador", "fr": "analyseur", "zh-Hant": "分析器"}
+
+WAIT_S = 15
+
+
+def _find(path):
+    return path if os.access(path, os.X_OK) else shutil.which(os.path.basename(path))
+
+
+@pytest.fixture(scope="session")  # session, like served_site, so it is set up (or skipped) first
+def browser():
+    chromium, driver_path = _find(CHROMIUM), _find(CHROMEDRIVER)
+    if not (chromium and driver_path):
+        reason = ("chromium and chromium-driver are needed for the browser test "
+                  "(apt-get install chromium chromium-driver fonts-noto-cjk)")
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + "; under CI=true this is a failure")
+        pytest.skip(reason)
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        if os.environ.get("CI") == "true":
+            pytest.fail("selenium is not installed (pip install -e '.[dev]')")
+        pytest.skip("selenium is not installed (pip install -e '.[dev]')")
+
+    profile = tempfile.mkdtemp(prefix="plateau-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--window-size=1280,900", f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _wait(predicate, what, timeout=WAIT_S):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+def _console_errors(driver):
+    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def _load(driver, site, url):
+    """Open `url`, wait until it is complete, and return its console errors and HTTP failures."""
+    driver.get_log("browser")  # drop what earlier pages logged
+    start = len(site.log)
+    driver.get(url)
+    _wait(lambda: driver.execute_script("return document.readyState") == "complete", f"{url} to load")
+    _wait(lambda: driver.execute_script(
+        "return Array.from(document.images).every(i => i.complete)"), f"images of {url}")
+    path = urlsplit(url).path
+    statuses = [(p, code) for p, code in site.log[start:]]
+    page_status = [code for p, code in statuses if p.split("?")[0] == path]
+    failures = [f"{p} -> {code}" for p, code in statuses if not (isinstance(code, int) and code < 400)]
+    return page_status, failures, _console_errors(driver)
+
+
+def test_every_page_loads_cleanly_with_its_images_and_math(browser, served_site):
+    problems, math_pages = [], 0
+    for lang in SITE_LANGS:
+        for page in nav_pages():
+            url = served_site.url + page_url(lang, page)
+            status, failures, errors = _load(browser, served_site, url)
+            if status != [200]:
+                problems.append(f"{url}: status {status}")
+            problems += [f"{url}: request {f}" for f in failures]
+            problems += [f"{url}: console: {e}" for e in errors]
+            broken = browser.execute_script(
+                "return Array.from(document.images).filter(i => !(i.naturalWidth > 0)).map(i => i.src)")
+            problems += [f"{url}: image did not load: {src}" for src in broken]
+            if browser.execute_script("return document.documentElement.lang") != lang:
+                problems.append(f"{url}: <html lang> is not {lang}")
+            n_math = browser.execute_script("return document.querySelectorAll('.arithmatex').length")
+            if n_math:
+                math_pages += 1
+                unrendered = browser.execute_script(
+                    "return document.querySelectorAll('.arithmatex:not([data-katex-done])').length")
+                n_katex = browser.execute_script("return document.querySelectorAll('.arithmatex .katex').length")
+                if unrendered or not n_katex:
+                    problems.append(f"{url}: {unrendered} of {n_math} formulas not rendered by KaTeX")
+    assert not problems, "\n".join(problems[:40])
+    assert math_pages >= len(SITE_LANGS), "every home page has a formula; KaTeX never ran"
+
+
+def test_404_page_renders_in_english(browser, served_site):
+    url = served_site.url + "no-such-page/"
+    status, failures, errors = _load(browser, served_site, url)
+    assert status == [404]
+    assert failures == [f"{urlsplit(url).path} -> 404"], failures
+    # Chrome logs the page's own 404 status; anything else is a real error.
+    assert [e for e in errors if not e.startswith(url + " - ")] == [], errors
+    assert browser.execute_script("return document.documentElement.lang") == "en"
+    assert browser.execute_script("return !!document.querySelector('.md-header')")
+
+
+def test_language_switcher_leads_to_the_same_page(browser, served_site):
+    # A round trip en -> es -> fr -> zh-Hant -> en through the switcher menu, on a
+    # guide page; test_site.py checks every pair of links statically.
+    page = next(p for p in nav_pages() if p != "index.md")
+    _load(browser, served_site, served_site.url + page_url(SITE_LANGS[0], page))
+    for other in SITE_LANGS[1:] + SITE_LANGS[:1]:
+        link = browser.find_element("css selector", f'a.md-select__link[hreflang="{other}"]')
+        browser.execute_script("arguments[0].click()", link)  # the menu opens on hover; click it directly
+        want = served_site.url + page_url(other, page)
+        _wait(lambda: browser.current_url == want and
+              browser.execute_script("return document.readyState") == "complete",
+              f"the switcher to reach {want} (at {browser.current_url})")
+        assert browser.execute_script("return document.documentElement.lang") == other
+        assert not _console_errors(browser)
+
+
+def test_search_finds_words_in_every_language(browser, served_site):
+    from selenium.webdriver.common.by import By
+
+    for lang in SITE_LANGS:
+        home = served_site.url + page_url(lang, "index.md")
+        _load(browser, served_site, home)
+        box = browser.find_element(By.CSS_SELECTOR, "input[data-md-component='search-query']")
+        _wait(lambda: box.is_displayed() and box.is_enabled(), "the search box")
+        box.click()
+        box.send_keys(SEARCH_WORDS[lang])  # results appear once the worker has loaded the index
+        prefix = urljoin(served_site.url, "" if lang == "en" else f"{lang}/")
+
+        def own_language_hits():
+            hrefs = browser.execute_script(
+                "return Array.from(document.querySelectorAll('.md-search-result__item a')).map(a => a.href)")
+            if lang == "en":
+                others = tuple(urljoin(served_site.url, f"{o}/") for o in SITE_LANGS if o != "en")
+                return [h for h in hrefs if h.startswith(prefix) and not h.startswith(others)]
+            return [h for h in hrefs if h.startswith(prefix)]
+
+        hits = _wait(own_language_hits, f"a {lang} search hit for {SEARCH_WORDS[lang]!r}")
+        assert hits
+        errors = _console_errors(browser)
+        assert not errors, errors
+
+
+def test_screenshots_of_homes_and_a_figure_page(browser, served_site):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for lang in SITE_LANGS:
+        _load(browser, served_site, served_site.url + page_url(lang, "index.md"))
+        assert browser.save_screenshot(str(ARTIFACTS / f"{lang}-home.png"))
+        for page in nav_pages():
+            _load(browser, served_site, served_site.url + page_url(lang, page))
+            figure = browser.execute_script(
+                "return Array.from(document.querySelectorAll('article img'))"
+                ".find(i => i.src.includes('/assets/figures/') && !i.src.includes('/thumbs/'))")
+            if figure:
+                browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", figure)
+                time.sleep(0.5)  # let the header finish its title transition
+                name = page[:-3].replace("/", "-")
+                assert browser.save_screenshot(str(ARTIFACTS / f"{lang}-{name}.png"))
+                break
+        else:
+            pytest.fail(f"no page in {lang} shows a figure from assets/figures/")
