@@ -19,7 +19,7 @@ P = {
                   max_iters=60, eval_interval=20, eval_iters=5, warmup_iters=5, learning_rate=1e-3),
     'cpu': dict(model=dict(n_layer=4, n_head=4, n_embd=128, block_size=64, batch_size=12),
                 max_iters=850, eval_interval=100, eval_iters=30, warmup_iters=50, learning_rate=2e-3),
-    # nanoGPT's own config/train_shakespeare_char.py (which uses dropout 0.2), at both dropouts
+    # the model of nanoGPT's config/train_shakespeare_char.py (which uses dropout 0.2), at both dropouts
     'gpu': dict(model=dict(n_layer=6, n_head=6, n_embd=384, block_size=256, batch_size=64),
                 max_iters=5000, eval_interval=250, eval_iters=200, warmup_iters=100, learning_rate=1e-3),
 }[exp.profile]
@@ -27,7 +27,9 @@ WINDOW = P['eval_interval'] // 2  # iter losses within +-WINDOW of an eval are a
 LATE = 0.5                        # "late" evals: at or after this fraction of max_iters
 
 # %% Two runs, identical but for dropout. log_interval=1: every iteration's train-mode loss.
-data = exp.data('shakespeare_char')
+# The gpu profile trains on GPT-2 BPE FineWeb-Edu, streamed from Hugging Face (network + the hf extra).
+data = (exp.data('fineweb-edu', max_tokens=200_000_000) if exp.profile == 'gpu'
+        else exp.data('shakespeare_char'))
 runs = {}
 for d in DROPOUTS:
     runs[d] = exp.train(f'dropout{int(round(d * 100)):02d}', data, **P['model'],

@@ -27,7 +27,10 @@ EMA = 0.9  # nanoGPT: running_mfu = 0.9 * running_mfu + 0.1 * mfu
 # The seed note's log around its eval at 5000: the eval iteration and its neighbours.
 SEED004 = dict(eval_ms=4446.83, typical_ms=33.0, mfu_before=11.09)
 
-run = exp.train('eval_every_%d' % P['eval_interval'], exp.data('shakespeare_char'), **P['model'],
+# The gpu profile trains on GPT-2 BPE FineWeb-Edu, streamed from Hugging Face (network + the hf extra).
+data = (exp.data('fineweb-edu', max_tokens=50_000_000) if exp.profile == 'gpu'
+        else exp.data('shakespeare_char'))
+run = exp.train('eval_every_%d' % P['eval_interval'], data, **P['model'],
                 gradient_accumulation_steps=1, max_iters=P['max_iters'], lr_decay_iters=P['max_iters'],
                 eval_interval=P['eval_interval'], eval_iters=P['eval_iters'], log_interval=1,
                 learning_rate=1e-3, min_lr=1e-4, warmup_iters=P['max_iters'] // 20)

@@ -26,7 +26,10 @@ P = {
                 max_iters=4000, eval_interval=250, eval_iters=100),
 }[exp.profile]
 
-run = exp.train('one_shard', exp.data('shakespeare_char', shards=1, num_shards=P['num_shards']), **P['model'],
+# The gpu profile trains on GPT-2 BPE FineWeb-Edu, streamed from Hugging Face (network + the hf extra).
+corpus, extra = (('fineweb-edu', dict(max_tokens=640_000_000)) if exp.profile == 'gpu'
+                 else ('shakespeare_char', {}))
+run = exp.train('one_shard', exp.data(corpus, shards=1, num_shards=P['num_shards'], **extra), **P['model'],
                 gradient_accumulation_steps=1, dropout=0.0, learning_rate=1e-3, min_lr=1e-4,
                 max_iters=P['max_iters'], lr_decay_iters=P['max_iters'], warmup_iters=P['max_iters'] // 20,
                 eval_interval=P['eval_interval'], eval_iters=P['eval_iters'], log_interval=10)

@@ -17,11 +17,14 @@ P = {
                 max_iters=600, eval_interval=100, eval_iters=40),
     'smoke': dict(widths=[16, 32], base=dict(n_layer=1, n_head=2, block_size=32, batch_size=4),
                   max_iters=40, eval_interval=20, eval_iters=4),
-    'gpu': dict(widths=[128, 256, 384, 512, 768], base=dict(n_layer=6, n_head=8, block_size=256, batch_size=64),
+    # the seeds' question at full size: 12/12/384 (40.56M) against 12/12/768 (123.59M), block 1024
+    'gpu': dict(widths=[384, 576, 768], base=dict(n_layer=12, n_head=12, block_size=1024, batch_size=16),
                 max_iters=5000, eval_interval=250, eval_iters=100),
 }[exp.profile]
 
-data = exp.data('shakespeare_char')
+# The gpu profile trains on GPT-2 BPE FineWeb-Edu, streamed from Hugging Face (network + the hf extra).
+data = (exp.data('fineweb-edu', max_tokens=200_000_000) if exp.profile == 'gpu'
+        else exp.data('shakespeare_char'))
 runs = {}
 for C in P['widths']:
     runs[C] = exp.train(f'width_{C}', data, n_embd=C, **P['base'], gradient_accumulation_steps=1, dropout=0.0,

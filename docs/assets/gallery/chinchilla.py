@@ -29,7 +29,9 @@ P = {
                 max_iters=5000, eval_interval=250, eval_iters=100, learning_rate=1e-3, warmup_iters=200),
 }[exp.profile]
 
-data = exp.data('shakespeare_char')
+# The gpu profile trains on GPT-2 BPE FineWeb-Edu, streamed from Hugging Face (network + the hf extra).
+data = (exp.data('fineweb-edu', max_tokens=200_000_000) if exp.profile == 'gpu'
+        else exp.data('shakespeare_char'))
 runs = {}
 for C in P['widths']:
     runs[C] = exp.train(f'n_embd_{C}', data, n_layer=P['n_layer'], n_head=P['n_head'], n_embd=C,

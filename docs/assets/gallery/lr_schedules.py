@@ -34,7 +34,9 @@ assert ITERS % (4 * P['eval_interval']) == 0, 'the last quarter must start on an
 SCHEDULES = [('cosine_10', 'cosine', PEAK / 10), ('cosine_100', 'cosine', PEAK / 100), ('linear_0', 'linear', 0.0)]
 NANOGPT = 'cosine_10'
 
-data = exp.data('shakespeare_char')
+# The gpu profile trains on GPT-2 BPE FineWeb-Edu, streamed from Hugging Face (network + the hf extra).
+data = (exp.data('fineweb-edu', max_tokens=200_000_000) if exp.profile == 'gpu'
+        else exp.data('shakespeare_char'))
 runs = {name: exp.train(name, data, **P['model'], gradient_accumulation_steps=1, dropout=0.0,
                         learning_rate=PEAK, min_lr=min_lr, lr_schedule=schedule, warmup_iters=P['warmup'],
                         max_iters=ITERS, lr_decay_iters=ITERS, beta2=0.99, eval_interval=P['eval_interval'],

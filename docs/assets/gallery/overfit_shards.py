@@ -29,8 +29,11 @@ common = dict(**P['model'], gradient_accumulation_steps=1, dropout=0.0, learning
               max_iters=P['max_iters'], lr_decay_iters=P['max_iters'], warmup_iters=P['max_iters'] // 20,
               eval_interval=P['eval_interval'], eval_iters=P['eval_iters'], log_interval=10)
 
-one = exp.train('one_shard', exp.data('shakespeare_char', shards=1, num_shards=P['num_shards']), **common)
-every = exp.train('all_shards', exp.data('shakespeare_char'), **common)
+# The gpu profile trains on GPT-2 BPE FineWeb-Edu, streamed from Hugging Face (network + the hf extra).
+corpus, extra = (('fineweb-edu', dict(max_tokens=640_000_000)) if exp.profile == 'gpu'
+                 else ('shakespeare_char', {}))
+one = exp.train('one_shard', exp.data(corpus, shards=1, num_shards=P['num_shards'], **extra), **common)
+every = exp.train('all_shards', exp.data(corpus, **extra), **common)
 
 # %% The analyzer reads the single-shard run's console log, as a reader would read theirs.
 (diagnosis,) = analyze(one.log_path, data_tokens=one.header['train_tokens']).runs
