@@ -37,7 +37,8 @@ run = exp.train('one_shard', exp.data(corpus, shards=1, num_shards=P['num_shards
 # %% The command a reader would type; the log's path is where the gallery keeps the run.
 log_name = f"{exp.layout.run_dir(exp.name, run.name)}/train.log"
 args = [log_name, '--data-tokens', str(run.header['train_tokens'])]
-(result,) = analyze(run.log_path, data_tokens=run.header['train_tokens']).runs
+analysis = analyze(run.log_path, data_tokens=run.header['train_tokens'])
+(result,) = analysis.runs
 
 
 def cli_output(*extra, lang='en'):
@@ -57,7 +58,7 @@ def fragment(markdown):
 @exp.render
 def render(r):
     with r.figure('report', main=True) as (fig, ax):
-        draw_on(ax, analyze(run.log_path, data_tokens=run.header['train_tokens']), r.lang)
+        draw_on(ax, analysis, r.lang)
         ax.set_title(r.t('analyzer_report.plot_title'))
 
     shown = ' '.join(args + ['--format', 'markdown', '--plot', 'report.svg'] + (['--lang', r.lang] if r.lang != 'en' else []))

@@ -43,17 +43,22 @@ for d in DROPOUTS:
 # %% The iter loss logged at iteration N is computed with the weights the eval at N used
 #    (the eval runs first, then the update). A window centered on N averages out both the
 #    batch noise and, to first order, the downward trend of the loss across the window.
+def moving_average(xs, ys, w):
+    """Centered moving average over 2w+1 points (only where the window is full)."""
+    out_x, out_y = [], []
+    for i in range(w, len(ys) - w):
+        out_x.append(xs[i])
+        out_y.append(sum(ys[i - w:i + w + 1]) / (2 * w + 1))
+    return out_x, out_y
+
+
 def compare(run):
     """Per eval with a full window: (iter, mean iter loss, step train loss, val loss)."""
-    losses = {r['iter']: r['loss'] for r in run.iters}
-    rows = []
-    for e in run.evals:
-        n = e['iter']
-        window = range(n - WINDOW, n + WINDOW + 1)
-        if n == 0 or not all(i in losses for i in window):
-            continue
-        rows.append((n, sum(losses[i] for i in window) / len(window), e['train_loss'], e['val_loss']))
-    return rows
+    xs, ys = run.series('loss', kind='iter')
+    assert xs == list(range(xs[0], xs[0] + len(xs))), 'log_interval=1: one iter loss per iteration'
+    centered = dict(zip(*moving_average(xs, ys, WINDOW)))
+    return [(e['iter'], centered[e['iter']], e['train_loss'], e['val_loss'])
+            for e in run.evals if e['iter'] > 0 and e['iter'] in centered]
 
 
 def late_means(run):
@@ -63,15 +68,6 @@ def late_means(run):
     it, tr, va = (sum(row[k] for row in late) / len(late) for k in (1, 2, 3))
     return {'iter': it, 'train': tr, 'val': va, 'gap': it - tr, 'n': len(late), 'from': late[0][0],
             'to': late[-1][0]}
-
-
-def moving_average(xs, ys, w):
-    """Centered moving average over 2w+1 points (only where the window is full)."""
-    out_x, out_y = [], []
-    for i in range(w, len(ys) - w):
-        out_x.append(xs[i])
-        out_y.append(sum(ys[i - w:i + w + 1]) / (2 * w + 1))
-    return out_x, out_y
 
 
 stats = {d: late_means(runs[d]) for d in DROPOUTS}

@@ -16,8 +16,7 @@ import math
 import torch
 
 from trainer import sizing
-from trainer.analyze.synthetic import SEEDS_CONFIG
-from trainer.config import TrainConfig, coerce, parse_config_items, validate
+from trainer.analyze.synthetic import seeds_train_config
 from trainer.gallery import Experiment
 from trainer.model import GPT, GPTConfig
 
@@ -25,7 +24,7 @@ exp = Experiment(__file__)
 
 # %% The seeds' config file, parsed like any nanoGPT config; what it leaves out takes
 # nanoGPT's defaults (warmup_iters 2000, bias False, grad_clip 1.0).
-cfg = validate(TrainConfig(**{k: coerce(k, v) for k, v, _ in parse_config_items(SEEDS_CONFIG)}))
+cfg = seeds_train_config()
 VOCAB = 50304  # no meta.pkl for a GPT-2 BPE dataset: nanoGPT's scratch default, 50257 padded to 64
 CHINCHILLA = 20  # Hoffmann et al. 2022: ~20 training tokens per parameter is compute-optimal
 PASTED_AT = 14_500  # the iteration the seeds' log was pasted at

@@ -61,14 +61,12 @@ def render(r):
     r.markdown('findings', '\n'.join(lines))
 
     # %% Epochs = tokens seen / tokens in the file, for a range of file sizes.
-    at = {e['step']: e for e in by_size[FILE_TOKENS[0]]['evals']}
     rows = []
     for n in FILE_TOKENS:
         f = by_size[n]
         e14 = next(e for e in f['evals'] if e['step'] == 14_000)
         rows.append([r.count(n, 1), r.num(e14['epochs'], 1), r.num(f['epochs'], 1),
                      r.num(END * f['tokens_per_iter'] / n, 1)])
-    assert 14_000 in at
     r.table('epochs', [r.t('seeds_diagnosis.col_file'), r.t('seeds_diagnosis.col_epochs', it=r.int(14_000)),
                        r.t('seeds_diagnosis.col_epochs', it=r.int(facts['last_eval_step'])),
                        r.t('seeds_diagnosis.col_epochs_end', it=r.int(END))], rows, align='rrrr')

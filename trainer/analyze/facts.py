@@ -18,7 +18,7 @@ import numpy as np
 from trainer import sizing
 from trainer.analyze.records import AnalyzeError
 from trainer.analyze.stats import view
-from trainer.config import FIELDS, ConfigError, TrainConfig, coerce, parse_config_file, validate
+from trainer.config import FIELDS, ConfigError, TrainConfig, coerce, parse_config_file, parse_config_items, validate
 from trainer.hardware import A100_BF16_PEAK, lookup_gpu_peak
 
 CHINCHILLA_TOKENS_PER_PARAM = 20  # Hoffmann et al. 2022: compute-optimal ~20 tokens per parameter
@@ -31,16 +31,27 @@ GPT2_SHAPES = {"gpt2": (12, 12, 768), "gpt2-medium": (24, 16, 1024), "gpt2-large
 def load_config_file(path):
     """(TrainConfig, ignored keys) from a nanoGPT config file; keys our TrainConfig lacks are ignored."""
     try:
-        items = parse_config_file(path)
-        values, ignored = {}, []
-        for key, value in items.items():
-            if key in FIELDS:
-                values[key] = coerce(key, value)
-            else:
-                ignored.append(key)
-        return validate(TrainConfig(**values)), ignored
+        return _config(parse_config_file(path))
     except ConfigError as e:
         raise AnalyzeError(str(e)) from None
+
+
+def config_from_text(text):
+    """(TrainConfig, ignored keys) from a nanoGPT config file's text, as load_config_file reads a file."""
+    try:
+        return _config({k: v for k, v, _ in parse_config_items(text)})
+    except ConfigError as e:
+        raise AnalyzeError(str(e)) from None
+
+
+def _config(items):
+    values, ignored = {}, []
+    for key, value in items.items():
+        if key in FIELDS:
+            values[key] = coerce(key, value)
+        else:
+            ignored.append(key)
+    return validate(TrainConfig(**values)), ignored
 
 
 def device_peak(name):

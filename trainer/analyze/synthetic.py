@@ -170,6 +170,13 @@ def seeds_run_config():
     return SEEDS_CONFIG
 
 
+def seeds_train_config():
+    """The seeds' config as a TrainConfig: parsed like any nanoGPT config file, nanoGPT's
+    defaults for what it leaves out (warmup_iters 2000, bias False, grad_clip 1.0)."""
+    from trainer.analyze.facts import config_from_text
+    return config_from_text(SEEDS_CONFIG)[0]
+
+
 def seeds_run_log(seed=1337):
     """The seeds' run as a nanoGPT console log, pasted at iteration 14,500."""
     val_head = monotone_curve(SEEDS_VAL)

@@ -9,8 +9,7 @@ val? A fourth figure needs no training: the seeds' own schedule (1e-3 to 1e-4 ov
 without warmup, against the 2.5e-4 the seeds claim for iteration 14,000.
 """
 from trainer import sizing
-from trainer.analyze.synthetic import SEEDS_CONFIG
-from trainer.config import TrainConfig, coerce, parse_config_items, validate
+from trainer.analyze.synthetic import seeds_train_config
 from trainer.gallery import Experiment
 
 exp = Experiment(__file__)
@@ -63,7 +62,7 @@ spread = max(finals) - min(finals)  # how far apart the three endings are
 
 # %% The seeds' schedule, no training: their config parsed like any nanoGPT config
 # (it leaves warmup_iters out, so nanoGPT's default 2000 applies), then get_lr.
-seeds = validate(TrainConfig(**{k: coerce(k, v) for k, v, _ in parse_config_items(SEEDS_CONFIG)}))
+seeds = seeds_train_config()
 CLAIMED, ASKED_AT = 2.5e-4, 14_000  # the seed notes: "at iteration 14,000 the LR is still ~2.5e-4"
 WARMUPS = [seeds.warmup_iters, 0]
 
