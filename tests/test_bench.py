@@ -68,6 +68,9 @@ def test_quick_speed_table_and_speedrun_write_one_markdown_file(data, tmp_path, 
     assert [r[0] for r in rows] == ['nanoGPT-equivalent', 'Plateau defaults']
     assert all(float(ms) > 0 and int(tps.replace(',', '')) > 0 for _, ms, tps, _ in rows)
     assert rows[0][3] == '1.00'
+    # the time breakdown under the table: profiled matmul and attention time, and what a 2x leaves
+    assert re.search(r"the Linear layers' matrix multiplications [\d.]+ ms, at \d+% of the measured peak; "
+                     r"attention's kernels [\d.]+ ms; .* A 2x means [\d.]+ ms per iteration: ", text)
     assert re.search(r"^\| (not reached|[\d.]+ s) \|", text, re.M)
     assert list(out.parent.iterdir()) == [out]  # written atomically: no temp file left
 
@@ -79,3 +82,12 @@ def test_speedrun_stops_at_the_target(data, tmp_path):
     seconds, it, val = bench.speedrun(opts, [*args, '--max_iters=200', '--eval_interval=10', '--eval_iters=2'],
                                       target=3.0)
     assert it is not None and it < 200 and val <= 3.0 and seconds > 0
+
+
+def test_profile_step_times_the_matmuls_and_attention_of_a_real_step():
+    args = dict(n_layer=2, n_head=2, n_embd=32, block_size=16, bias=False, vocab_size=65, dropout=0.0)
+    matmul, attention = bench.profile_step(args, batch_size=4, steps=2, warmup=1)
+    assert matmul > 0 and attention > 0
+    # eight times the width is 64 times the matmul FLOPs: the BLAS time must grow
+    wide, _ = bench.profile_step(dict(args, n_embd=256), batch_size=4, steps=2, warmup=1)
+    assert wide > matmul

@@ -12,6 +12,7 @@ equivalent" means what nanoGPT itself runs on a CPU: float32, no autocast, no
 torch.compile (the README's `--device=cpu --compile=False`).
 """
 import argparse
+import contextlib
 import dataclasses
 import json
 import os
@@ -115,19 +116,93 @@ def time_iterations(args, out_dir, iters, skip):
     return ms, config['tokens_per_iter'], flops / (ms / 1000) / config['peak_flops_device']
 
 
-def _speed_table(opts, base_args, name, iters, skip, repeats):
+MATMUL_OPS = ('aten::mm', 'aten::addmm')  # the Linear layers (and lm_head), forward and backward
+# attention's own matmuls: inside SDPA's flash kernel, or batched matmuls when SDPA falls back to
+# its math path (dropout in training on a CPU); matched as name prefixes
+ATTENTION_OPS = ('aten::_scaled_dot_product', 'aten::bmm', 'aten::baddbmm')
+
+
+@contextlib.contextmanager
+def _quiet_stderr():
+    """Kineto writes `profiler_start`/`profiler_stop` lines from C++ straight to file descriptor 2,
+    and no setting turns them off: point fd 2 at /dev/null while the profiler runs."""
+    sys.stderr.flush()
+    saved, devnull = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+def profile_step(model_args, batch_size, steps=10, warmup=3):
+    """(Linear-layer matmul ms, attention ms) per micro-step: the torch profiler's self time of
+    the BLAS calls and of attention's kernels over `steps` eager float32 training steps (forward,
+    backward, clip, AdamW) of the trainer's own model, on random tokens."""
+    import torch
+    from torch.profiler import ProfilerActivity, profile
+    from trainer.model import GPT, GPTConfig
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(0)
+        model = GPT(GPTConfig(**model_args), log=None)
+        optimizer = model.configure_optimizers(0.1, 1e-3, (0.9, 0.99), 'cpu')
+        x, y = (torch.randint(0, model_args['vocab_size'], (batch_size, model_args['block_size'])) for _ in range(2))
+
+    def step():
+        _, loss = model(x, y)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        optimizer.zero_grad(set_to_none=True)
+
+    for _ in range(warmup):
+        step()
+    with _quiet_stderr(), profile(activities=[ProfilerActivity.CPU]) as prof:
+        for _ in range(steps):
+            step()
+    events = prof.key_averages()
+    matmul = sum(e.self_cpu_time_total for e in events if e.key in MATMUL_OPS)
+    attention = sum(e.self_cpu_time_total for e in events if e.key.startswith(ATTENTION_OPS))
+    return matmul / steps / 1000, attention / steps / 1000
+
+
+def _time_breakdown(base_ms, config, steps, target):
+    """Where the nanoGPT-equivalent iteration's time goes and, given a speedup target, what it
+    would leave for everything that is not a matmul."""
+    micro_steps = config['gradient_accumulation_steps_per_rank']
+    mm, attn = (micro_steps * t for t in profile_step(config['model_args'], config['config']['batch_size'],
+                                                      steps, warmup=1 + steps // 4))
+    # 6 FLOPs per parameter per token: the Linear layers' share of nanoGPT's FLOP count
+    mm_rate = 6 * config['num_params'] * config['tokens_per_iter'] / (mm / 1000)
+    text = (f"Where the nanoGPT-equivalent {base_ms:.1f} ms go (torch profiler, eager float32, self time): "
+            f"the Linear layers' matrix multiplications {mm:.1f} ms, at {mm_rate / config['peak_flops_device']:.0%} "
+            f"of the measured peak; attention's kernels {attn:.1f} ms; everything else (GELU, LayerNorm, softmax, "
+            f"AdamW, clipping, Python) {max(base_ms - mm - attn, 0):.1f} ms.")
+    if target is None:
+        return text + "\n"
+    goal = base_ms / target
+    return text + (f" A {target:.0f}x means {goal:.1f} ms per iteration: "
+                   + (f"the matmuls alone already take longer, so no float32 setting can get there; it takes faster "
+                      f"matmuls (bf16 on AMX tiles, or a GPU).\n" if mm >= goal else
+                      f"{goal - mm:.1f} ms for everything else, which now takes {base_ms - mm:.1f} ms.\n"))
+
+
+def _speed_table(opts, base_args, name, iters, skip, repeats, profile_steps, target=None):
     """Eager float32 (nanoGPT) vs our defaults, each run `repeats` times, alternating. A
     shared or busy machine only ever slows a run down, so each variant's best run counts."""
     iters, skip, repeats = (6, 3, 1) if opts.quick else (iters, skip, repeats)
     variants = (("nanoGPT-equivalent: float32, eager", NANOGPT_EQUIVALENT),
                 ("Plateau defaults: compile=True, dtype=auto", PROJECT_DEFAULTS),
                 ("bfloat16 autocast, eager", BF16_AUTOCAST))
-    best = {}
+    best, config = {}, None
     for r in range(repeats):
         for i, (label, extra) in enumerate(variants):
             out = os.path.join(opts.work_dir, f'{name}-{i}-{r}')
             ms, tokens, mfu = time_iterations([*base_args, f'--data_dir={opts.data_dir}', '--device=cpu', *extra],
                                               out, iters, skip)
+            config = config or _records(out, 'config')[0]
             if label not in best or ms < best[label][0]:
                 best[label] = (ms, tokens, mfu)
     base = best[variants[0][0]][0]
@@ -142,9 +217,11 @@ def _speed_table(opts, base_args, name, iters, skip, repeats):
         f"\n\nms/iter: the median of iterations {skip}..{iters} (iteration 0 holds the eval and, with compile, "
         f"the compilation), best of {repeats} alternating run{'s' if repeats > 1 else ''} per variant. MFU: "
         f"nanoGPT's FLOP count against the large-matmul FLOP/s this CPU reached when measured "
-        f"(metrics.jsonl's mfu_device). Target for the defaults: >= {SPEEDUP_TARGET:.0f}x; measured "
-        f"{defaults:.2f}x, {'met' if defaults >= SPEEDUP_TARGET else 'not met'} on this CPU "
-        f"({'with' if _has_amx() else 'no'} AMX).\n")
+        f"(metrics.jsonl's mfu_device; a bf16 run's against the bf16 peak)."
+        + (f" Target for the defaults: >= {target:.0f}x; measured {defaults:.2f}x, "
+           f"{'met' if defaults >= target else 'not met'} on this CPU ({'with' if _has_amx() else 'no'} AMX)."
+           if target else "")
+        + "\n\n" + _time_breakdown(base, config, 2 if opts.quick else profile_steps, target))
 
 
 def _has_amx():
@@ -161,14 +238,15 @@ def cpu_recipe_speed(opts):
     """nanoGPT's README CPU recipe: 4 layers, 4 heads, 128 wide, block 64, batch 12."""
     args = [a for a in CPU_RECIPE if not a.startswith(('--compile=', '--max_iters=', '--log_interval=', '--eval_iters='))]
     return ("nanoGPT README's CPU recipe (`--block_size=64 --batch_size=12 --n_layer=4 --n_head=4 --n_embd=128`).\n\n"
-            + _speed_table(opts, args, 'cpu-recipe', iters=60, skip=15, repeats=3))
+            + _speed_table(opts, args, 'cpu-recipe', iters=60, skip=15, repeats=3, profile_steps=20,
+                            target=SPEEDUP_TARGET))
 
 
 @bench('shakespeare-char-6x384')
 def shakespeare_char_speed(opts):
     """config/train_shakespeare_char.py's model: 6 layers, 6 heads, 384 wide, block 256, batch 64."""
     return ("nanoGPT's `config/train_shakespeare_char.py` model (6/6/384, block 256, batch 64, dropout 0.2).\n\n"
-            + _speed_table(opts, SHAKESPEARE_CHAR, 'shakespeare-char', iters=10, skip=4, repeats=2))
+            + _speed_table(opts, SHAKESPEARE_CHAR, 'shakespeare-char', iters=10, skip=4, repeats=2, profile_steps=3))
 
 
 # The speedrun: any settings, wall time (whole process, startup included) until an eval's
