@@ -65,7 +65,7 @@ MARK_AT = {"nan_divergence": "step", "loss_divergence": "step", "overfitting": "
 
 
 def _mark_findings(ax, result):
-    placed = []  # x of the labels drawn so far: labels at the same step are set side by side
+    placed = []  # (x, side) of the labels drawn so far: labels at the same step are set side by side
     for f in result.findings:
         color = SEVERITY_COLORS[f.severity]
         ev = f.evidence
@@ -79,14 +79,24 @@ def _mark_findings(ax, result):
             x = ev[MARK_AT[f.code]]
             ax.axvline(x, color=color, lw=0.9, ls="--")
             _label(ax, x, f.code, color, placed)
+    # labels at the run's last step sit right of it, in a margin widened to hold them
+    right = sum(1 for _, side in placed if side == "right")
+    if right:
+        lo, hi = ax.get_xlim()
+        ax.set_xlim(lo, max(hi, ax.dataLim.x1 + (0.01 + 0.03 * right) * ax.dataLim.width))
 
 
 def _label(ax, x, text, color, placed):
+    """A vertical label beside the line at x: on its left, where the curves it explains are, except
+    at the last step, where the left is crowded with the run's final points and the right is empty."""
     span = ax.dataLim.width if ax.dataLim.width > 0 else 1.0
-    crowd = sum(1 for p in placed if abs(p - x) <= 0.01 * span)
-    placed.append(x)
-    ax.annotate(text, xy=(x, 0.02), xycoords=("data", "axes fraction"), rotation=90, ha="right", va="bottom",
-                fontsize=7, color=color, xytext=(-2 - 9 * crowd, 0), textcoords="offset points")
+    side = "right" if x >= ax.dataLim.x1 else "left"
+    crowd = sum(1 for p, s in placed if s == side and abs(p - x) <= 0.01 * span)
+    placed.append((x, side))
+    offset = 2 + 9 * crowd
+    ax.annotate(text, xy=(x, 0.02), xycoords=("data", "axes fraction"), rotation=90, va="bottom",
+                ha="left" if side == "right" else "right", fontsize=7, color=color,
+                xytext=(offset if side == "right" else -offset, 0), textcoords="offset points")
 
 
 def _zoom(ax, analysis):

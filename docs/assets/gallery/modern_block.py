@@ -14,7 +14,10 @@ lower val loss, and what does it cost per iteration?
 import math
 import statistics
 
+import numpy as np
+
 from trainer import sizing
+from trainer.analyze.stats import point_noise
 from trainer.gallery import Experiment
 
 exp = Experiment(__file__)
@@ -60,12 +63,11 @@ def summary(run):
     xs, ys = run.series('val_loss')
     best = min(range(len(ys)), key=lambda i: ys[i])
     dts = [r['dt_ms'] for r in run.iters if r['iter'] >= 5 and r['iter'] % P['eval_interval']]  # no eval inside
-    # One batch's loss spread, from successive train-mode iter losses (differences cancel the slow trend);
-    # an eval averages eval_iters such batches.
-    tail = [r['loss'] for r in run.iters if r['iter'] >= P['max_iters'] // 2]
-    sd_batch = statistics.pstdev([b - a for a, b in zip(tail, tail[1:])]) / math.sqrt(2)
+    # One batch's loss spread, from successive train-mode iter losses (the analyzer's estimate: differences
+    # cancel the slow trend); an eval averages eval_iters such batches.
+    tail = np.array([r['loss'] for r in run.iters if r['iter'] >= P['max_iters'] // 2])
     return dict(xs=xs, ys=ys, final=ys[-1], final_iter=xs[-1], best=ys[best], best_iter=xs[best],
-                ms=statistics.median(dts), noise=sd_batch / math.sqrt(P['eval_iters']))
+                ms=statistics.median(dts), noise=point_noise(tail) / math.sqrt(P['eval_iters']))
 
 
 S = {name: summary(run) for name, run in runs.items()}
