@@ -26,46 +26,10 @@ TINY = ['--gradient_accumulation_steps=1', '--n_layer=2', '--n_head=2', '--n_emb
         '--dtype=float32', '--compile=False', '--eval_iters=2', '--warmup_iters=3', '--lr_decay_iters=100',
         '--learning_rate=3e-3', '--min_lr=3e-4']
 
-# nanoGPT's config/train_shakespeare_char.py, byte for byte (karpathy/nanoGPT)
-NANOGPT_SHAKESPEARE_CHAR = """\
-# train a miniature character-level shakespeare model
-# good for debugging and playing on macbooks and such
-
-out_dir = 'out-shakespeare-char'
-eval_interval = 250 # keep frequent because we'll overfit
-eval_iters = 200
-log_interval = 10 # don't print too too often
-
-# we expect to overfit on this small dataset, so only save when val improves
-always_save_checkpoint = False
-
-wandb_log = False # override via command line if you like
-wandb_project = 'shakespeare-char'
-wandb_run_name = 'mini-gpt'
-
-dataset = 'shakespeare_char'
-gradient_accumulation_steps = 1
-batch_size = 64
-block_size = 256 # context of up to 256 previous characters
-
-# baby GPT model :)
-n_layer = 6
-n_head = 6
-n_embd = 384
-dropout = 0.2
-
-learning_rate = 1e-3 # with baby networks can afford to go a bit higher
-max_iters = 5000
-lr_decay_iters = 5000 # make equal to max_iters usually
-min_lr = 1e-4 # learning_rate / 10 usually
-beta2 = 0.99 # make a bit bigger because number of tokens per iter is small
-
-warmup_iters = 100 # not super necessary potentially
-
-# on macbook also add
-# device = 'cpu'  # run on cpu only
-# compile = False # do not torch compile the model
-"""
+# nanoGPT's config/train_shakespeare_char.py, byte for byte (karpathy/nanoGPT), as config/ ships it;
+# the hash pins it, so an edit to our copy fails test_config_dir_holds_nanogpts_file_unchanged
+NANOGPT_SHAKESPEARE_CHAR_SHA256 = '9b41cdfb2c917259d796a8184d835221a349c23cd18a0a63b46da431d95d9c05'
+NANOGPT_SHAKESPEARE_CHAR = (ROOT / 'config' / 'train_shakespeare_char.py').read_text(encoding='utf-8')
 
 # every line train.py prints, as nanoGPT prints it (research notes section 1.2)
 LINE_FORMATS = {
@@ -208,6 +172,11 @@ def test_bfloat16_autocast_runs_on_cpu(data, tmp_path, capsys):
                  '--dtype=bfloat16']) == 0
     assert records(out)[0]['dtype'] == 'bfloat16'
     assert all(np.isfinite(r['loss']) for r in records(out, 'iter'))
+
+
+def test_config_dir_holds_nanogpts_file_unchanged():
+    import hashlib
+    assert hashlib.sha256(NANOGPT_SHAKESPEARE_CHAR.encode()).hexdigest() == NANOGPT_SHAKESPEARE_CHAR_SHA256
 
 
 def test_nanogpts_own_shakespeare_char_config_trains(tmp_path, monkeypatch, capsys):
