@@ -91,3 +91,14 @@ def test_profile_step_times_the_matmuls_and_attention_of_a_real_step():
     # eight times the width is 64 times the matmul FLOPs: the BLAS time must grow
     wide, _ = bench.profile_step(dict(args, n_embd=256), batch_size=4, steps=2, warmup=1)
     assert wide > matmul
+
+
+def test_quiet_stderr_hides_file_descriptor_2_and_restores_it(capfd):
+    import os
+    with pytest.raises(RuntimeError):
+        with bench._quiet_stderr():
+            os.write(2, b'profiler_start\n')
+            raise RuntimeError('boom')
+    os.write(2, b'after\n')
+    err = capfd.readouterr().err
+    assert 'profiler_start' not in err and 'after' in err
