@@ -12,7 +12,6 @@ equivalent" means what nanoGPT itself runs on a CPU: float32, no autocast, no
 torch.compile (the README's `--device=cpu --compile=False`).
 """
 import argparse
-import contextlib
 import dataclasses
 import json
 import os
@@ -25,6 +24,7 @@ import tempfile
 import time
 
 from trainer import sizing
+from trainer.step_profile import profile_step
 
 BENCHES = {}
 PLUGINS = ('trainer.analyze.bench', 'trainer.gallery.bench')  # modules outside this file that register benchmarks
@@ -116,77 +116,32 @@ def time_iterations(args, out_dir, iters, skip):
     return ms, config['tokens_per_iter'], flops / (ms / 1000) / config['peak_flops_device']
 
 
-MATMUL_OPS = ('aten::mm', 'aten::addmm')  # the Linear layers (and lm_head), forward and backward
-# attention's own matmuls: inside SDPA's flash kernel, or batched matmuls when SDPA falls back to
-# its math path (dropout in training on a CPU); matched as name prefixes
-ATTENTION_OPS = ('aten::_scaled_dot_product', 'aten::bmm', 'aten::baddbmm')
-
-
-@contextlib.contextmanager
-def _quiet_stderr():
-    """Kineto writes `profiler_start`/`profiler_stop` lines from C++ straight to file descriptor 2,
-    and no setting turns them off: point fd 2 at /dev/null while the profiler runs."""
-    sys.stderr.flush()
-    saved, devnull = os.dup(2), os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 2)
-    try:
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-        os.close(devnull)
-
-
-def profile_step(model_args, batch_size, steps=10, warmup=3):
-    """(Linear-layer matmul ms, attention ms) per micro-step: the torch profiler's self time of
-    the BLAS calls and of attention's kernels over `steps` eager float32 training steps (forward,
-    backward, clip, AdamW) of the trainer's own model, on random tokens."""
-    import torch
-    from torch.profiler import ProfilerActivity, profile
-    from trainer.model import GPT, GPTConfig
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(0)
-        model = GPT(GPTConfig(**model_args), log=None)
-        optimizer = model.configure_optimizers(0.1, 1e-3, (0.9, 0.99), 'cpu')
-        x, y = (torch.randint(0, model_args['vocab_size'], (batch_size, model_args['block_size'])) for _ in range(2))
-
-    def step():
-        _, loss = model(x, y)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimizer.step()
-        optimizer.zero_grad(set_to_none=True)
-
-    for _ in range(warmup):
-        step()
-    with _quiet_stderr(), profile(activities=[ProfilerActivity.CPU]) as prof:
-        for _ in range(steps):
-            step()
-    events = prof.key_averages()
-    matmul = sum(e.self_cpu_time_total for e in events if e.key in MATMUL_OPS)
-    attention = sum(e.self_cpu_time_total for e in events if e.key.startswith(ATTENTION_OPS))
-    return matmul / steps / 1000, attention / steps / 1000
-
-
-def _time_breakdown(base_ms, config, steps, target):
+def _time_breakdown(base_ms, defaults_ms, config, steps, target):
     """Where the nanoGPT-equivalent iteration's time goes and, given a speedup target, what it
-    would leave for everything that is not a matmul."""
+    would leave for everything that is not a matmul, even with the matmuls at the CPU's peak."""
     micro_steps = config['gradient_accumulation_steps_per_rank']
     mm, attn = (micro_steps * t for t in profile_step(config['model_args'], config['config']['batch_size'],
                                                       steps, warmup=1 + steps // 4))
     # 6 FLOPs per parameter per token: the Linear layers' share of nanoGPT's FLOP count
-    mm_rate = 6 * config['num_params'] * config['tokens_per_iter'] / (mm / 1000)
+    mm_share_of_peak = 6 * config['num_params'] * config['tokens_per_iter'] / (mm / 1000) / config['peak_flops_device']
     text = (f"Where the nanoGPT-equivalent {base_ms:.1f} ms go (torch profiler, eager float32, self time): "
-            f"the Linear layers' matrix multiplications {mm:.1f} ms, at {mm_rate / config['peak_flops_device']:.0%} "
-            f"of the measured peak; attention's kernels {attn:.1f} ms; everything else (GELU, LayerNorm, softmax, "
-            f"AdamW, clipping, Python) {max(base_ms - mm - attn, 0):.1f} ms.")
+            f"the Linear layers' matrix multiplications {mm:.1f} ms, at {mm_share_of_peak:.0%} of the measured peak; "
+            f"attention's kernels {attn:.1f} ms; everything else (GELU, LayerNorm, softmax, AdamW, clipping, Python) "
+            f"{max(base_ms - mm - attn, 0):.1f} ms.")
     if target is None:
         return text + "\n"
-    goal = base_ms / target
-    return text + (f" A {target:.0f}x means {goal:.1f} ms per iteration: "
-                   + (f"the matmuls alone already take longer, so no float32 setting can get there; it takes faster "
-                      f"matmuls (bf16 on AMX tiles, or a GPU).\n" if mm >= goal else
-                      f"{goal - mm:.1f} ms for everything else, which now takes {base_ms - mm:.1f} ms.\n"))
+    goal, rest, ideal = base_ms / target, base_ms - mm, mm * mm_share_of_peak  # ideal: the matmuls at 100% of peak
+    text += (f" A {target:.0f}x means {goal:.1f} ms per iteration. Even at 100% of the measured peak the matmuls "
+             f"would take {ideal:.1f} ms")
+    if goal <= ideal:
+        return text + ", more than that: float32 cannot get there on this CPU.\n"
+    text += (f", leaving {goal - ideal:.1f} ms for attention and everything else, which now take {rest:.1f} ms"
+             f" ({rest / (goal - ideal):.1f} times as much); torch.compile, in the defaults row, "
+             f"{'saves' if base_ms >= defaults_ms else 'adds'} {abs(base_ms - defaults_ms):.1f} ms per iteration.")
+    if goal - ideal < rest / 2:
+        text += (f" The route to {target:.0f}x is faster matrix multiplications (bf16 on AMX tiles, or a GPU), "
+                 f"not a faster loop.")
+    return text + "\n"
 
 
 def _speed_table(opts, base_args, name, iters, skip, repeats, profile_steps, target=None):
@@ -221,7 +176,8 @@ def _speed_table(opts, base_args, name, iters, skip, repeats, profile_steps, tar
         + (f" Target for the defaults: >= {target:.0f}x; measured {defaults:.2f}x, "
            f"{'met' if defaults >= target else 'not met'} on this CPU ({'with' if _has_amx() else 'no'} AMX)."
            if target else "")
-        + "\n\n" + _time_breakdown(base, config, 2 if opts.quick else profile_steps, target))
+        + "\n\n" + _time_breakdown(base, best[variants[1][0]][0], config, 2 if opts.quick else profile_steps,
+                                       target))
 
 
 def _has_amx():
