@@ -12,7 +12,7 @@ from trainer.analyze.findings import CODES
 from trainer.analyze.messages import message
 from trainer.analyze.synthetic import seeds_run_config, seeds_run_log
 from trainer.i18n import LANGS
-from trainer.i18n.findings import CATALOG, LABELS
+from trainer.analyze.messages import CATALOG, LABELS
 
 
 @pytest.fixture(scope="module")

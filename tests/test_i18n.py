@@ -27,6 +27,12 @@ def catalogs():
     return found
 
 
+def test_the_two_finding_catalogs_share_no_key():
+    from trainer.i18n.findings_loss import LOSS_FINDINGS
+    from trainer.i18n.findings_run import RUN_FINDINGS
+    assert not set(LOSS_FINDINGS) & set(RUN_FINDINGS)  # the analyzer merges them into one CATALOG
+
+
 def _fields(template):
     return sorted({f for _, f, _, _ in string.Formatter().parse(template) if f is not None})
 

@@ -2,7 +2,11 @@
 import math
 
 from trainer.i18n import fmt_float, fmt_int, fmt_pct, fmt_sci, t
-from trainer.i18n.findings import CATALOG, LABELS
+from trainer.i18n.findings_loss import LOSS_FINDINGS
+from trainer.i18n.findings_run import RUN_FINDINGS
+from trainer.i18n.report_labels import LABELS
+
+CATALOG = {**LOSS_FINDINGS, **RUN_FINDINGS}  # every finding's templates, by key (the two share none)
 
 
 def label(key, lang, **fields):
