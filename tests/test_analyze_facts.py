@@ -34,7 +34,7 @@ def test_seeds_scenario(seeds):
     assert vbt.evidence["mechanisms"] == ["split_difference", "sampling_noise"]
     assert vbt.evidence["train_loss"] == 3.6415 and vbt.evidence["val_loss"] == 3.5696
     # nanoGPT's ~11% is against an A100; on the RTX 4070's own peak it is ~5.35 times that
-    ref = r.finding("mfu_a100_reference")
+    ref = r.finding("mfu_reference")
     assert 11 <= ref.evidence["mfu_pct"] <= 12
     assert ref.evidence["device"] == "RTX 4070" and ref.evidence["device_peak_tflops"] == pytest.approx(58.3)
     assert ref.evidence["mfu_device_pct"] == pytest.approx(ref.evidence["mfu_pct"] * 312 / 58.3)

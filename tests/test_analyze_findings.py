@@ -5,6 +5,7 @@ import pytest
 
 from trainer.analyze import analyze
 from trainer.analyze.findings import CODES
+from trainer.analyze.messages import message
 from trainer.analyze.synthetic import nanogpt_header, nanogpt_log_lines, seeds_run_log
 
 FLOPS = 1.0e12  # per iteration; with dt=100 ms the raw MFU is ~3.2% of an A100
@@ -36,7 +37,7 @@ def codes(text, **kw):
 
 
 def test_healthy_run_has_only_the_mfu_notes():
-    assert codes(nano()) == ["mfu_warmup_sentinel", "mfu_a100_reference"]
+    assert codes(nano()) == ["mfu_warmup_sentinel", "mfu_reference"]
 
 
 def test_every_code_is_tested_here():
@@ -219,17 +220,18 @@ def test_mfu_warmup_sentinel__not_in_an_excerpt_without_it():
     assert "mfu_warmup_sentinel" not in codes(excerpt)
 
 
-def test_mfu_a100_reference():
-    f = run_of(nano()).finding("mfu_a100_reference")
-    assert f.evidence["a100_peak_tflops"] == 312 and f.variant == ""
-    f = run_of(nano(), device_name="RTX 4070").finding("mfu_a100_reference")
+def test_mfu_reference():
+    f = run_of(nano()).finding("mfu_reference")
+    assert f.evidence["reference"] == "A100" and f.evidence["reference_peak_tflops"] == 312 and f.variant == ""
+    assert f.evidence["tool"] == "nanoGPT"
+    f = run_of(nano(), device_name="RTX 4070").finding("mfu_reference")
     assert f.evidence["mfu_device_pct"] == pytest.approx(f.evidence["mfu_pct"] * 312 / 58.3)
 
 
-def test_mfu_a100_reference__not_for_llmc_whose_mfu_is_per_device():
+def test_mfu_reference__not_for_llmc_whose_mfu_is_per_device():
     log = "".join(f"step {i}/50 | loss 3.0 (+0.00z)| norm 0.5 (+0.00z)| lr 1.00e-04 | 100.00 ms | 45.0% bf16 MFU | 1 tok/s\n"
                   for i in range(1, 41))
-    assert "mfu_a100_reference" not in codes(log)
+    assert "mfu_reference" not in codes(log)
 
 
 def test_low_mfu():
@@ -242,3 +244,68 @@ def test_low_mfu__judged_on_the_device_not_the_a100():
     assert "low_mfu" not in codes(nano())  # no device: an A100-relative number says nothing about the card
     seeds = run_of(seeds_run_log(), device_name="RTX 4070")  # 11.8% of an A100 is ~63% of a 4070
     assert "low_mfu" not in seeds.codes()
+
+
+def test_plateau__advice_follows_the_learning_rate():
+    flat = dict(val=lambda s: 3.0 + 1.0 * math.exp(-s / 300))
+    high = run_of(nano(**flat, config="max_iters = 6000\nlr_decay_iters = 6000\nlearning_rate = 1e-3\nmin_lr = 1e-4\n"))
+    f = high.finding("plateau")
+    assert f.variant == "decaying" and f.evidence["lr"] > 2 * f.evidence["lr_floor"]
+    assert "schedule has not finished" in message(f, "en") and "bigger model" not in message(f, "en")
+    done = run_of(nano(**flat, config="max_iters = 3000\nlr_decay_iters = 3000\nlearning_rate = 1e-3\nmin_lr = 1e-4\n"))
+    assert done.finding("plateau").variant == "done"
+    assert run_of(nano(**flat)).finding("plateau").variant == "unknown"  # no config: the log does not say
+
+
+def test_plateau__the_threshold_is_twice_the_difference_noise():
+    f = run_of(nano(val=lambda s: 3.0 + 1.0 * math.exp(-s / 300))).finding("plateau")
+    assert f.evidence["diff_noise"] == pytest.approx(math.sqrt(2) * f.evidence["noise"])
+    assert f.evidence["threshold"] == pytest.approx(2 * f.evidence["diff_noise"])
+
+
+# -- generalization_gap -----------------------------------------------------------------------------
+def flat_val(s):
+    return 2.0 + 2.5 * math.exp(-s / 200)
+
+
+def test_generalization_gap():
+    r = run_of(nano(val=flat_val, train=lambda s: flat_val(s) - 0.01 - 0.0002 * max(0, s - 1500)))
+    f = r.finding("generalization_gap")
+    assert f is not None and "plateau" not in r.codes()  # the gap says more than the plateau would
+    assert f.evidence["widening"] == pytest.approx(0.0002 * (3000 - max(1500, f.evidence["start_step"])), abs=0.02)
+    assert f.evidence["widening"] > f.evidence["threshold"]
+
+
+def test_generalization_gap__not_while_both_fall_together():
+    assert "generalization_gap" not in codes(nano())
+    assert "generalization_gap" not in codes(nano(val=flat_val, train=lambda s: flat_val(s) - 0.01))
+
+
+# -- memorization ---------------------------------------------------------------------------------------
+def test_memorization():
+    r = run_of(nano(val=lambda s: 2.0 + 0.001 * s, train=lambda s: max(0.012, 3.0 * math.exp(-s / 300)),
+                    iter_loss=lambda it, rng: max(0.004, 3.0 * math.exp(-it / 300) + rng.gauss(0, 0.002))),
+               data_tokens=200_000)
+    f = r.finding("memorization")
+    assert f.evidence["train_loss"] < 0.05 and f.evidence["epochs"] == pytest.approx(3000 * 16384 / 200_000)
+
+
+def test_memorization__not_for_a_healthy_loss():
+    assert "memorization" not in codes(nano())
+
+
+# -- resumed ----------------------------------------------------------------------------------------------
+def test_resumed():
+    first = nano(last=1000, tail="Killed\n")
+    again = nano(first_iter=750, last=1500, config="init_from = 'resume'\nmax_iters = 1500\n")
+    r = analyze(text=first + again)
+    assert len(r.runs) == 1 and "interrupted" not in r.runs[0].codes()
+    f = r.runs[0].finding("resumed")
+    # iterations 750..1000 every 10 and the evals at 750 and 1000 were logged again by the resumed process
+    assert (f.evidence["step"], f.evidence["superseded"], f.evidence["previous_end"]) == (750, 28, "killed")
+    assert list(r.runs[0].run.eval_steps) == list(range(0, 1501, 250))
+
+
+def test_resumed__not_for_a_restart_without_resume():
+    r = analyze(text=nano(last=1000) + nano(last=1000))
+    assert len(r.runs) == 2 and all("resumed" not in x.codes() for x in r.runs)

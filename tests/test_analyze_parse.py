@@ -150,7 +150,8 @@ def test_llmc_console():
     assert p.format == "llmc" and iters(r) == [1, 2, 3, 4]
     assert list(r.loss) == [11.010108, 10.94169, 10.838251, 10.7]
     assert list(r.time_ms) == [3452.88, 290.11, 289.95, 290.0]
-    assert math.isnan(r.mfu[0]) and r.mfu[1] == 56.2  # llm.c's -100% means "GPU unknown"
+    # kept as printed: -100% is llm.c's "no peak for this GPU", a sentinel the format declares (LlmC.mfu_sentinel)
+    assert r.mfu[0] == -100.0 and r.mfu[1] == 56.2
     assert list(r.lr) == [8.57e-07, 1.71e-06, 2.57e-06, 3.43e-06] and r.grad_norm[0] == 15.342
     assert list(r.eval_steps) == [0, 3] and list(r.eval_val) == [11.009205, 10.700001]
     assert r.header["max_steps"] == 18865 and r.header["n_params"] == 124475904

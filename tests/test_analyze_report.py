@@ -50,6 +50,12 @@ def _every_finding():
         ("tokens per iteration will be: 524,288\n" + OOM, {}),
         ("tokens per iteration will be: 524,288\nKeyboardInterrupt\n", {}),  # stopped before any record
         (llmc, {}),
+        # memorization: the train loss goes to ~0 on 200k tokens
+        (nano(val=lambda s: 2.0 + 0.001 * s, train=lambda s: max(0.012, 3.0 * math.exp(-s / 300)),
+              iter_loss=lambda it, rng: max(0.004, 3.0 * math.exp(-it / 300) + rng.gauss(0, 0.002))),
+         {"data_tokens": 200_000}),
+        # resumed: killed at 1000, resumed from the checkpoint at 750
+        (nano(last=1000, tail="Killed\n") + nano(first_iter=750, last=1500, config="init_from = 'resume'\n"), {}),
     ]
     found = []
     for text, kw in logs:

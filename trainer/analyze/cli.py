@@ -19,6 +19,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser():
+    """The argparse parser of `plateau analyze`; its errors raise AnalyzeError."""
     p = _Parser(prog="plateau analyze", description="Diagnose a nanoGPT-style training log.")
     p.add_argument("log", help="the training log ('-' reads stdin)")
     p.add_argument("--config", metavar="CONFIG.py", help="the run's nanoGPT config file (parsed, never executed)")
@@ -67,6 +68,7 @@ def _write_atomic(path, write):
 
 
 def run(args, stdout):
+    """Analyze args.log and write the report to args.out or stdout (and the plot); AnalyzeError for bad input."""
     from trainer.analyze import report
     from trainer.analyze.analysis import analyze
     data_tokens = parse_tokens(args.data_tokens) if args.data_tokens is not None else None
@@ -102,6 +104,7 @@ def run(args, stdout):
 
 
 def main(argv=None):
+    """Entry point: parse argv, run, print one `error: ...` line and return 2 on bad input."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if any(a in ("-h", "--help") for a in argv):

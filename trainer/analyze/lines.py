@@ -31,6 +31,32 @@ PREFIX = re.compile(
 )
 
 
+# a number with thousands separators, as nanochat and some forks print token counts: 1,048,576
+GROUPED = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+FIELD = re.compile(rf"([A-Za-z][\w/.]*(?:[ _][A-Za-z][\w/.]*)*)\s*(?::\s*|\s+)({GROUPED}|{NUM})\s*(ms|s|m|%)?")
+
+
+def split_fields(text, sep):
+    """The `name value[unit]` or `name: value[unit]` pieces of a record line split at `sep`.
+
+    Returns ({name: (value, value text, unit)}, number of pieces that are not such a field,
+    whether the last piece is one). Names are lower-cased; values with thousands separators
+    (1,048,576) are read whole. Used by every format that prints named fields, so a line with
+    an extra field, a missing one or another order still reads.
+    """
+    found, bad, last_ok = {}, 0, False
+    # a comma separates fields only before a space: 1,048,576 is one number
+    for piece in (re.split(r",\s+", text) if sep == "," else text.split(sep)):
+        m = FIELD.fullmatch(piece.strip())
+        last_ok = m is not None
+        if m is None:
+            bad += 1
+            continue
+        value = m[2].replace(",", "") if "," in m[2] else m[2]
+        found.setdefault(m[1].lower().replace("_", " "), (num(value), m[2], m[3] or ""))
+    return found, bad, last_ok
+
+
 def clean(line):
     """The line without ANSI codes, quoting, timestamps, log-level prefixes or trailing space."""
     if "\x1b" in line:
@@ -47,10 +73,12 @@ def num(text):
 
 
 def is_finite_text(text):
+    """Whether a number as printed is finite."""
     return math.isfinite(float(text))
 
 
 def first(regex, text):
+    """The first number `regex` finds in text (its group 1), or None."""
     m = regex.search(text)
     return num(m[1]) if m else None
 
@@ -64,15 +92,19 @@ def literal(raw):
 
 
 def set_config(sink, key, value, raw=None):
-    """Record a config value the log reveals, if it is a TrainConfig key of the right type."""
+    """Record a config value the log reveals, if it is a TrainConfig key of the right type.
+    init_from = 'resume' means this process continues an earlier run (Sink.mark_resume)."""
     try:
         value = coerce(key, value, raw=raw)
     except (ConfigError, TypeError, ValueError):
         return
     sink.run.header.setdefault("config", {})[key] = value
+    if key == "init_from" and value == "resume":
+        sink.mark_resume()
 
 
 def json_or_none(line):
+    """The JSON value of a line, or None if it is not JSON."""
     try:
         return json.loads(line)
     except (ValueError, RecursionError):
@@ -80,6 +112,7 @@ def json_or_none(line):
 
 
 def as_int(v):
+    """v as an int when it is a finite whole JSON number (not a bool), else None."""
     if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v != int(v):
         return None
     return int(v)

@@ -10,6 +10,7 @@ import numpy as np
 
 from trainer import plots
 from trainer.analyze.messages import label
+from trainer.analyze.registry import mark as finding_mark
 
 MAX_POINTS = 2000
 SEVERITY_COLORS = {"error": "#D55E00", "warning": "#E69F00", "info": "#56B4E9"}
@@ -58,27 +59,21 @@ def draw_on(ax, analysis, lang="en"):
     ax.legend(loc="upper right")
 
 
-# which step of a finding to mark: the ones about the loss curve and how the run ended
-# (timing and MFU findings have no place on a loss plot)
-MARK_AT = {"nan_divergence": "step", "loss_divergence": "step", "overfitting": "best_step",
-           "val_below_train": "step", "oom": "step", "interrupted": "step", "truncated": "step"}
-
-
 def _mark_findings(ax, result):
+    """Each finding's registered mark (registry.Mark): timing and MFU findings have none."""
     placed = []  # (x, side) of the labels drawn so far: labels at the same step are set side by side
     for f in result.findings:
+        m = finding_mark(f)
+        if m is None:
+            continue
         color = SEVERITY_COLORS[f.severity]
-        ev = f.evidence
-        if f.code == "plateau":
-            ax.axvspan(ev["window_start"], ev["window_end"], color=color, alpha=0.15, lw=0)
-            _label(ax, ev["window_start"], f.code, color, placed)
-        elif f.code == "loss_spike":
-            ax.plot([s["step"] for s in ev["spikes"]], [s["loss"] for s in ev["spikes"]], "x", color=color, ms=6)
-            _label(ax, ev["largest"]["step"], f.code, color, placed)
-        elif f.code in MARK_AT and ev.get(MARK_AT[f.code]) is not None:
-            x = ev[MARK_AT[f.code]]
-            ax.axvline(x, color=color, lw=0.9, ls="--")
-            _label(ax, x, f.code, color, placed)
+        if m.kind == "span":
+            ax.axvspan(m.x, m.x_end, color=color, alpha=0.15, lw=0)
+        elif m.kind == "points":
+            ax.plot([p[0] for p in m.points], [p[1] for p in m.points], "x", color=color, ms=6)
+        else:
+            ax.axvline(m.x, color=color, lw=0.9, ls="--")
+        _label(ax, m.x, f.code, color, placed)
     # labels at the run's last step sit right of it, in a margin widened to hold them
     right = sum(1 for _, side in placed if side == "right")
     if right:

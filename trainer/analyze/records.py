@@ -36,12 +36,14 @@ class Run:
         self.eval_train = array("d")  # NaN where the format prints no train loss at eval time
         self.eval_val = array("d")
         self.header = {}             # tokens_per_iter, n_params, vocab_size, config {}, ...
-        self.events = []             # dicts: kind (oom|keyboard|killed|exception), step, after, text
+        self.events = []             # dicts: kind (oom|keyboard|killed|time_limit|exception), step, after, text, frames
         self.first_nonfinite = None  # (step, where, text): where is 'iter' or 'eval'
-        self.truncated = None        # the cut-off last line of the file, if this run ends with one
+        self.truncated = None        # a record line cut off mid-way (a copy taken mid-write, a kill), if any
+        self.resumes = []            # dicts: step (where the resumed process took over), superseded, previous_end
 
     # -- building ---------------------------------------------------------------
     def add_iter(self, it, loss, time_ms=NAN, mfu=NAN, lr=None, grad_norm=None, loss_text=None):
+        """Append one iteration; lr and grad_norm columns appear on first use."""
         n = len(self.iters)
         self.iters.append(it)
         self.loss.append(loss)
@@ -65,31 +67,55 @@ class Run:
                     self.first_nonfinite = (step, "eval", str(v))
                     break
 
-    def add_event(self, kind, text, last_record=None):
-        """kind: oom, keyboard, killed or exception; `after` counts the records before it."""
+    def add_event(self, kind, text, frames=()):
+        """kind: oom, keyboard, killed, time_limit or exception; `after` counts the records before it;
+        frames: the function names of the traceback it ended, outermost first."""
         if len(self.events) < MAX_EVENTS:
             self.events.append({"kind": kind, "step": self.last_step, "after": self.n_records,
-                                "text": text.strip()[:200], "last_record": last_record})
+                                "text": text.strip()[:200], "frames": list(frames)[-12:]})
+
+    def resume_at(self, step):
+        """A resumed process takes over from `step`: drop what this run logged from there on
+        (the resumed process logs it again) and return how many records that was."""
+        keep_iters = sum(1 for it in self.iters if it < step)
+        keep_evals = sum(1 for s in self.eval_steps if s < step)
+        dropped = len(self.iters) - keep_iters + len(self.eval_steps) - keep_evals
+        for col in ("iters", "loss", "time_ms", "mfu", "lr", "grad_norm"):
+            arr = getattr(self, col)
+            if arr is not None:
+                del arr[keep_iters:]
+        for col in (self.eval_steps, self.eval_train, self.eval_val):
+            del col[keep_evals:]
+        if self.first_nonfinite is not None and self.first_nonfinite[0] >= step:
+            self.first_nonfinite = None
+        for e in self.events:
+            e["superseded"] = True  # whatever stopped the first process, the run went on
+        return dropped
 
     # -- reading ----------------------------------------------------------------
     @property
     def n_records(self):
+        """Iteration and eval records so far."""
         return len(self.iters) + len(self.eval_steps)
 
     @property
     def has_data(self):
+        """Whether the run has any record."""
         return self.n_records > 0
 
     @property
     def last_iter(self):
+        """The last iteration number, or None."""
         return self.iters[-1] if self.iters else None
 
     @property
     def last_eval(self):
+        """The last eval step, or None."""
         return self.eval_steps[-1] if self.eval_steps else None
 
     @property
     def last_step(self):
+        """The last step of any record, or None."""
         steps = [s for s in (self.last_iter, self.last_eval) if s is not None]
         return max(steps) if steps else None
 

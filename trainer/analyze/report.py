@@ -1,16 +1,17 @@
 """The three outputs of an Analysis: text (terminal), markdown (pages), json (machines).
 
-Markdown is the seeds' evidence table, computed: step, train loss, val loss,
-lr, tokens seen and a comment per row, then the facts and the findings. The
-JSON schema is documented in README.md ("Analyzer JSON schema").
+Markdown is an evidence table, computed: step, train loss, val loss, lr, tokens seen
+and a comment per row, then the facts and the findings. The JSON schema is
+documented in README.md ("Analyzer JSON schema").
 """
 import json
 import math
 import textwrap
+import unicodedata
 
 import numpy as np
 
-from trainer.analyze.messages import duration, label, loss, message
+from trainer.analyze.messages import duration, label, loss, message, pct, sig
 from trainer.i18n import fmt_count, fmt_float, fmt_int, fmt_params, fmt_pct, fmt_sci
 
 MAX_TABLE_ROWS = 12
@@ -29,29 +30,13 @@ def table_rows(result, lang, markdown=False):
     per_eval = {e["step"]: e for e in facts.get("evals", [])}
     finite = [i for i, v in enumerate(val) if math.isfinite(v)]
     best = min(finite, key=lambda i: val[i]) if finite else None
-    by_code = {f.code: f.evidence for f in result.findings}
-    plateau = by_code.get("plateau")
-    rise_thr = by_code["overfitting"]["threshold"] if "overfitting" in by_code else math.inf
-    keep = _pick(steps, best, by_code)
+    plateau = result.finding("plateau")
+    window = (plateau.evidence["window_start"], plateau.evidence["window_end"]) if plateau else None
+    rise_thr = facts.get("noise", {}).get("threshold", math.inf) if result.finding("overfitting") else math.inf
     rows = []
-    for i in keep:
+    for i in _pick(steps, best, result.findings):
         s = int(steps[i])
-        comments = []
-        if i == 0:
-            comments.append(label("comment.start", lang))
-            vocab = facts.get("vocab_size")
-            if vocab and math.isfinite(val[i]) and abs(val[i] - math.log(vocab)) < 0.25:
-                comments.append(label("comment.uniform", lang, ln_v=fmt_float(math.log(vocab), lang, 2)))
-        if not math.isfinite(val[i]) or (not math.isfinite(train[i]) and not math.isnan(train[i])):
-            comments.append(label("comment.nonfinite", lang))
-        if i == best:
-            comments.append(f"**{label('comment.best', lang)}**" if markdown else label("comment.best", lang))
-        elif best is not None and i > best and val[i] > val[best] + rise_thr:
-            comments.append(label("comment.above_best", lang))
-        elif plateau and plateau["window_start"] <= s <= plateau["window_end"]:
-            comments.append(label("comment.plateau", lang))
-        if math.isfinite(train[i]) and math.isfinite(val[i]) and val[i] < train[i]:
-            comments.append(label("comment.val_below_train", lang))
+        comments = _comments(i, s, val, train, best, rise_thr, window, facts, lang, markdown)
         extra = per_eval.get(s, {})
         rows.append((fmt_int(s, lang), loss(train[i], lang) if not math.isnan(train[i]) else "",
                      loss(val[i], lang), fmt_sci(extra["lr"], lang, 2) if extra.get("lr") else "",
@@ -60,67 +45,106 @@ def table_rows(result, lang, markdown=False):
     return rows
 
 
-def _pick(steps, best, by_code):
+def _comments(i, s, val, train, best, rise_thr, window, facts, lang, markdown):
+    comments = []
+    if i == 0:
+        comments.append(label("comment.start", lang))
+        vocab = facts.get("vocab_size")
+        if vocab and facts.get("eval_metric") == "loss" and math.isfinite(val[i]) and abs(val[i] - math.log(vocab)) < 0.25:
+            comments.append(label("comment.uniform", lang, ln_v=fmt_float(math.log(vocab), lang, 2)))
+    if not math.isfinite(val[i]) or (not math.isfinite(train[i]) and not math.isnan(train[i])):
+        comments.append(label("comment.nonfinite", lang))
+    if i == best:
+        comments.append(f"**{label('comment.best', lang)}**" if markdown else label("comment.best", lang))
+    elif best is not None and i > best and val[i] > val[best] + rise_thr:
+        comments.append(label("comment.above_best", lang))
+    elif window and window[0] <= s <= window[1]:
+        comments.append(label("comment.plateau", lang))
+    if facts.get("eval_metric") == "loss" and math.isfinite(train[i]) and math.isfinite(val[i]) and val[i] < train[i]:
+        comments.append(label("comment.val_below_train", lang))
+    return comments
+
+
+def _pick(steps, best, findings):
     """All evals when few; else evenly spaced ones plus every step a finding points at."""
     n = steps.size
     if n <= MAX_TABLE_ROWS + 4:
         return list(range(n))
     index = {int(s): i for i, s in enumerate(steps)}
     keep = {0, n - 1} | ({best} if best is not None else set())
-    for ev in by_code.values():
-        for key in ("window_start", "best_step", "last_step", "step"):
-            if isinstance(ev.get(key), int) and ev[key] in index:
-                keep.add(index[ev[key]])
+    keep |= {index[s] for f in findings for s in f.steps[:1] + f.steps[-1:] if s in index}
     keep |= {int(round(x)) for x in np.linspace(0, n - 1, max(2, MAX_TABLE_ROWS - len(keep)))}
     return sorted(keep)
 
 
-def _header(lang):
-    return [label(k, lang) for k in ("col.step", "col.train_loss", "col.val_loss", "col.lr", "col.tokens_seen",
-                                     "col.comment")]
+def _header(lang, facts):
+    val = "col.val_bpb" if facts.get("eval_metric") == "bpb" else "col.val_loss"
+    return [label(k, lang) for k in ("col.step", "col.train_loss", val, "col.lr", "col.tokens_seen", "col.comment")]
 
 
 # -- facts -----------------------------------------------------------------------------------
 def fact_lines(facts, lang):
+    """[(label, value)] of the facts worth a line, values formatted for `lang`."""
     out = []
+    assumed = facts.get("assumed", {})
+    assuming = f" ({label('fact.assuming_vocab', lang, vocab=fmt_int(assumed['vocab_size'], lang))})" \
+        if "vocab_size" in assumed else ""
     if facts.get("config_source"):
         out.append((label("fact.config_source", lang), label(f"fact.config.{facts['config_source']}", lang)))
+    if facts.get("config_skipped"):
+        out.append((label("fact.config_skipped", lang), ", ".join(f"`{x}`" for x in facts["config_skipped"])))
     if facts.get("tokens_per_iter"):
         out.append((label("fact.tokens_per_iter", lang), fmt_int(facts["tokens_per_iter"], lang)))
     if facts.get("tokens_seen") is not None:
-        step = facts.get("last_eval_step", facts.get("last_step"))
         seen = fmt_int(facts["tokens_seen"], lang)
         if facts["tokens_seen"] >= 1e6:
             seen += f" ({fmt_count(facts['tokens_seen'], lang)})"
-        out.append((label("fact.tokens_seen", lang, step=fmt_int(step, lang)), seen))
+        out.append((label("fact.tokens_seen", lang, step=fmt_int(facts.get("last_eval_step", facts.get("last_step")), lang)),
+                    seen))
     if facts.get("n_params"):
-        out.append((label("fact.n_params", lang), f"{fmt_int(facts['n_params'], lang)} ({fmt_params(facts['n_params'], lang)})"))
+        out.append((label("fact.n_params", lang) + assuming,
+                    f"{fmt_int(facts['n_params'], lang)} ({fmt_params(facts['n_params'], lang)})"))
     if facts.get("n_params_log"):
         out.append((label("fact.n_params_log", lang), fmt_params(facts["n_params_log"], lang)))
+    if "vocab_size" in facts.get("assumption_rejected", {}):
+        out.append((label("fact.vocab", lang),
+                    label("fact.vocab_rejected", lang, vocab=fmt_int(facts["assumption_rejected"]["vocab_size"], lang))))
     if facts.get("data_tokens"):
         out.append((label("fact.data_tokens", lang), fmt_int(facts["data_tokens"], lang)))
     if facts.get("epochs") is not None:
-        out.append((label("fact.epochs", lang), fmt_float(facts["epochs"], lang, 2)))
+        out.append((label("fact.epochs", lang), sig(facts["epochs"], lang, 3, 4, 2)))
     if facts.get("tokens_per_param") is not None:
-        out.append((label("fact.tokens_per_param", lang), f"{fmt_float(facts['tokens_per_param'], lang, 1)} ("
-                    + label("fact.chinchilla", lang, x=fmt_float(facts["chinchilla_multiple"], lang, 1)) + ")"))
+        out.append((label("fact.tokens_per_param", lang) + (assuming if facts.get("n_params") else ""),
+                    f"{sig(facts['tokens_per_param'], lang)} ("
+                    + label("fact.chinchilla", lang, x=sig(facts["chinchilla_multiple"], lang, 2)) + ")"))
     if facts.get("lr_at_last_eval") is not None:
         out.append((label("fact.lr_last", lang, step=fmt_int(facts["last_eval_step"], lang)),
                     fmt_sci(facts["lr_at_last_eval"], lang, 2)))
     if facts.get("progress") is not None:
         out.append((label("fact.progress", lang), f"{fmt_pct(100 * facts['progress'], lang, 1)} "
                     f"({fmt_int(facts['last_step'], lang)} / {fmt_int(facts['max_steps'], lang)})"))
-    mfu = facts.get("mfu", {})
+    for r in facts.get("resumes", []):
+        out.append((label("fact.resumed", lang, step=fmt_int(r["step"], lang)),
+                    label("fact.superseded", lang, n=fmt_int(r["superseded"], lang))))
+    return out + _mfu_lines(facts, lang, assuming)
+
+
+def _mfu_lines(facts, lang, assuming):
+    out, mfu = [], facts.get("mfu", {})
     if mfu.get("printed_pct") is not None:
-        key = "fact.mfu_printed" if mfu.get("printed_reference") == "a100" else "fact.mfu_printed_device"
-        out.append((label(key, lang), fmt_pct(mfu["printed_pct"], lang, 1)))
+        peak = mfu.get("printed_reference_peak_flops")
+        if peak and mfu.get("printed_reference") != "device":
+            key = label("fact.mfu_printed", lang, ref=mfu["printed_reference"], peak=fmt_float(peak / 1e12, lang, 0))
+        else:
+            key = label("fact.mfu_printed_device", lang)
+        out.append((key, pct(mfu["printed_pct"], lang)))
     if mfu.get("recomputed_a100_pct") is not None:
-        out.append((label("fact.mfu_recomputed", lang, ms=duration(mfu["iter_time_ms"], lang)),
-                    fmt_pct(mfu["recomputed_a100_pct"], lang, 1)))
+        out.append((label("fact.mfu_recomputed", lang, ms=duration(mfu["iter_time_ms"], lang)) + assuming,
+                    pct(mfu["recomputed_a100_pct"], lang)))
     device_pct = mfu.get("renormalized_device_pct", mfu.get("recomputed_device_pct"))
     if device_pct is not None:
         out.append((label("fact.mfu_device", lang, device=mfu["device"],
-                          peak=fmt_float(mfu["device_peak_flops"] / 1e12, lang, 1)), fmt_pct(device_pct, lang, 1)))
+                          peak=fmt_float(mfu["device_peak_flops"] / 1e12, lang, 1)), pct(device_pct, lang)))
     return out
 
 
@@ -134,8 +158,14 @@ def _md_cell(text):
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def _summary(analysis, lang):
+    return label("title.summary", lang, fmt=analysis.format, runs=fmt_int(len(analysis.runs), lang),
+                 lines=fmt_int(analysis.lines, lang))
+
+
 def to_markdown(analysis, lang="en"):
-    out = [f"_{label('title.summary', lang, fmt=analysis.format, runs=fmt_int(len(analysis.runs), lang), lines=fmt_int(analysis.lines, lang))}_", ""]
+    """The whole report as Markdown: per run, the evidence table, the facts, the findings."""
+    out = [f"_{_summary(analysis, lang)}_", ""]
     for r in analysis.runs:
         out += [f"## {label('title.run', lang, n=r.run.index + 1)}", ""]
         out += evidence_table(r, lang)
@@ -154,24 +184,24 @@ def to_markdown(analysis, lang="en"):
 
 
 def evidence_table(result, lang="en", heading=True):
-    """The seeds' table as markdown lines (empty when the run has no evals); heading=False
+    """The evidence table as markdown lines (empty when the run has no evals); heading=False
     gives the bare table, for pages that title it themselves."""
     rows = table_rows(result, lang, markdown=True)
     if not rows:
         return []
     lines = [f"### {label('title.evidence', lang)}", ""] if heading else []
-    lines += ["| " + " | ".join(_header(lang)) + " |", "|---:|---:|---:|---:|---:|:---|"]
+    lines += ["| " + " | ".join(_header(lang, result.facts)) + " |", "|---:|---:|---:|---:|---:|:---|"]
     lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
     return lines + [""]
 
 
 # -- text -------------------------------------------------------------------------------------------
 def to_text(analysis, lang="en", color=False, width=100):
+    """The whole report for a terminal, wrapped at `width` columns, in colour if asked."""
     def paint(s, code):
         return f"{code}{s}{RESET}" if color else s
 
-    out = [label("title.summary", lang, fmt=analysis.format, runs=fmt_int(len(analysis.runs), lang),
-                 lines=fmt_int(analysis.lines, lang))]
+    out = [_summary(analysis, lang)]
     for r in analysis.runs:
         out += ["", paint(label("title.run", lang, n=r.run.index + 1), BOLD)]
         facts = fact_lines(r.facts, lang)
@@ -181,8 +211,8 @@ def to_text(analysis, lang="en", color=False, width=100):
         rows = table_rows(r, lang)
         if rows:
             out.append("  " + label("title.evidence", lang))
-            table = [_header(lang)] + [list(row) for row in rows]
-            widths = [max(_width(row[i]) for row in table) for i in range(5)]
+            table = [_header(lang, r.facts)] + [list(row) for row in rows]
+            widths = [max(display_width(row[i]) for row in table) for i in range(5)]
             for row in table:
                 cells = [_pad(row[i], widths[i], right=i > 0 or row is not table[0]) for i in range(5)]
                 out.append("    " + "  ".join(cells) + "  " + row[5])
@@ -199,13 +229,13 @@ def to_text(analysis, lang="en", color=False, width=100):
     return "\n".join(out) + "\n"
 
 
-def _width(s):
-    # CJK characters take two terminal columns
-    return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in s)
+def display_width(s):
+    """Terminal columns of s: wide and full-width characters (CJK) take two (Unicode's East Asian Width)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in s)
 
 
 def _pad(s, width, right=True):
-    fill = " " * (width - _width(s))
+    fill = " " * (width - display_width(s))
     return fill + s if right else s + fill
 
 
@@ -230,6 +260,7 @@ def _clean(value):
 
 def write_json(analysis, out, lang="en"):
     """Stream the JSON document to the text file `out` (iters are written a chunk at a time)."""
+    sentinel = analysis.format_class.mfu_sentinel
     out.write('{"format": ' + json.dumps(analysis.format) + ', "runs": [')
     for k, r in enumerate(analysis.runs):
         run = r.run
@@ -240,7 +271,7 @@ def write_json(analysis, out, lang="en"):
             for i in range(start, min(start + 4096, len(run.iters))):
                 mfu = run.mfu[i]
                 items.append({"iter": run.iters[i], "loss": _num(run.loss[i]), "time_ms": _num(run.time_ms[i]),
-                              "mfu": None if mfu == -100.0 else _num(mfu)})
+                              "mfu": None if mfu == sentinel else _num(mfu)})
             out.write((", " if start else "") + ", ".join(json.dumps(it) for it in items))
         evals = [{"step": s, "train_loss": _num(tr), "val_loss": _num(v)}
                  for s, tr, v in zip(run.eval_steps, run.eval_train, run.eval_val)]
@@ -252,6 +283,7 @@ def write_json(analysis, out, lang="en"):
 
 
 def to_json(analysis, lang="en"):
+    """The JSON document as a string."""
     import io
     buf = io.StringIO()
     write_json(analysis, buf, lang)

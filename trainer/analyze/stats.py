@@ -9,10 +9,12 @@ Shakespeare run (loss ~1) and GPT-2 on OpenWebText (loss ~3):
   (slow) trend, the median ignores spikes. For nanoGPT's `iter` loss this is the
   spread of one micro-batch's loss.
 - noise of an eval: nanoGPT's val loss is a mean over eval_iters micro-batches,
-  so its standard error is sigma_iter / sqrt(eval_iters); independently, the
-  curvature-free spread of the val series itself is
-  1.4826 * median|second difference| / sqrt(6) (a second difference of
-  independent noise has variance 6 sigma^2). We use the larger of the two.
+  so its standard error is sigma_iter / sqrt(eval_iters). Formats whose evals are
+  not like their iteration lines get the scatter of the val series itself,
+  1.4826 * median|third difference| / sqrt(20): a third difference of independent
+  noise has variance 20 sigma^2, and it cancels a trend up to a parabola, so the
+  steady bend of a falling loss curve sampled every few hundred steps is not
+  mistaken for noise (a second difference would take the bend for noise).
 """
 import math
 
@@ -35,12 +37,13 @@ def point_noise(x):
     return float(np.median(np.abs(np.diff(x)))) * DIFF_TO_SIGMA
 
 
-def curvature_noise(v):
-    """Noise of a short series from its second differences (robust to a smooth trend)."""
+def scatter_noise(v):
+    """Noise of a short series around its smooth trend, from its third differences
+    (NaN with fewer than 5 finite points)."""
     v = v[np.isfinite(v)]
-    if v.size < 4:
+    if v.size < 5:
         return math.nan
-    return MAD_TO_SIGMA * float(np.median(np.abs(np.diff(v, 2)))) / math.sqrt(6.0)
+    return MAD_TO_SIGMA * float(np.median(np.abs(np.diff(v, 3)))) / math.sqrt(20.0)
 
 
 def block_medians(x, n_blocks=50):
@@ -52,18 +55,20 @@ def block_medians(x, n_blocks=50):
     return np.median(x[: n * size].reshape(n, size), axis=1), size
 
 
-def spikes(x, window=8, sigmas=6.0, rel=0.10, chunk=65536):
+def spikes(x, window=8, sigmas=6.0, rel=0.10, floor=0.05, chunk=65536):
     """Indices i where x[i] jumps above the median of the `window` points before it by more
-    than max(sigmas * local noise, rel * that median); consecutive hits count once.
+    than max(sigmas * local noise, rel * that median, floor); consecutive hits count once.
+    The floor (in the loss's units) keeps the relative wobble of a loss near zero from
+    counting as spikes.
 
     Comparing with the *preceding* points keeps a steep early descent from looking
     like spikes (earlier points are higher, never lower). Local noise is measured per
-    block of 1000 points. Returns a list of (index, baseline).
+    block of up to 1000 points (a twentieth of the series). Returns a list of (index, baseline).
     """
     n = x.size
     if n <= window + 2:
         return []
-    block = 1000
+    block = min(1000, max(50, n // 20))  # local: the noise of a loss falls with the loss
     noise = np.array([point_noise(x[max(0, b - 1): b + block]) for b in range(0, n, block)])
     noise[~np.isfinite(noise)] = 0.0
     hits = []
@@ -73,7 +78,7 @@ def spikes(x, window=8, sigmas=6.0, rel=0.10, chunk=65536):
         base = np.median(w, axis=1)
         idx = np.arange(start + window, start + window + w.shape[0])
         jump = x[idx] - base
-        thr = np.maximum(sigmas * noise[idx // block], rel * np.abs(base))
+        thr = np.maximum(np.maximum(sigmas * noise[idx // block], rel * np.abs(base)), floor)
         for j in np.nonzero(jump > thr)[0]:
             hits.append((int(idx[j]), float(base[j])))
     events = []

@@ -21,34 +21,54 @@ RUN_FINDINGS = {
                    "縮小 block_size 或模型、使用 bfloat16、compile=True。",
     },
     "oom.training": {
-        "en": "Out of memory during training, after step {step} ({text}). Memory use grows until the first optimizer step "
+        "en": "Out of memory during training, {at} ({text}). Memory use grows until the first optimizer step "
               "(AdamW's state) and can creep up with fragmentation. Try: a smaller batch_size with a larger "
               "gradient_accumulation_steps (same tokens per iteration){suggest}, a smaller block_size, bfloat16.",
-        "es": "Sin memoria durante el entrenamiento, después del paso {step} ({text}). El uso de memoria crece hasta el primer "
-              "paso del optimizador (el estado de AdamW) y puede subir por fragmentación. Prueba: un batch_size menor con un "
+        "es": "Sin memoria durante el entrenamiento, {at} ({text}). El uso de memoria crece hasta el primer paso del "
+              "optimizador (el estado de AdamW) y puede subir por fragmentación. Prueba: un batch_size menor con un "
               "gradient_accumulation_steps mayor (mismos tokens por iteración){suggest}, un block_size menor, bfloat16.",
-        "fr": "Mémoire épuisée pendant l’entraînement, après l’étape {step} ({text}). La mémoire grimpe jusqu’au premier pas "
-              "de l’optimiseur (l’état d’AdamW) et peut dériver par fragmentation. À essayer\u00a0: un batch_size plus petit "
+        "fr": "Mémoire épuisée pendant l’entraînement, {at} ({text}). La mémoire grimpe jusqu’au premier pas de "
+              "l’optimiseur (l’état d’AdamW) et peut dériver par fragmentation. À essayer\u00a0: un batch_size plus petit "
               "avec un gradient_accumulation_steps plus grand (mêmes tokens par itération){suggest}, un block_size plus "
               "petit, bfloat16.",
-        "zh-Hant": "訓練中在第 {step} 步之後記憶體不足（{text}）。記憶體用量會增加到第一次優化器更新（AdamW 的狀態）為止，"
+        "zh-Hant": "訓練中記憶體不足，{at}（{text}）。記憶體用量會增加到第一次優化器更新（AdamW 的狀態）為止，"
                    "也可能因碎片化而慢慢上升。可以嘗試：縮小 batch_size、同時加大 gradient_accumulation_steps"
                    "（每次迭代的 token 數不變）{suggest}、縮小 block_size、使用 bfloat16。",
     },
     "oom.eval": {
-        "en": "Out of memory right after the eval at step {step} ({text}): that iteration also runs estimate_loss() and the "
-              "checkpoint save. Try: a smaller batch_size with a larger gradient_accumulation_steps{suggest}, or fewer "
-              "eval_iters; check nothing else is using the GPU.",
-        "es": "Sin memoria justo después de la evaluación del paso {step} ({text}): esa iteración también ejecuta "
-              "estimate_loss() y guarda el checkpoint. Prueba: un batch_size menor con un gradient_accumulation_steps "
-              "mayor{suggest}, o menos eval_iters; comprueba que nada más use la GPU.",
-        "fr": "Mémoire épuisée juste après l’évaluation de l’étape {step} ({text})\u00a0: cette itération exécute aussi "
-              "estimate_loss() et la sauvegarde du checkpoint. À essayer\u00a0: un batch_size plus petit avec un "
-              "gradient_accumulation_steps plus grand{suggest}, ou moins d’eval_iters\u202f; vérifiez que rien d’autre "
-              "n’utilise le GPU.",
-        "zh-Hant": "第 {step} 步評估之後隨即記憶體不足（{text}）：那次迭代還會執行 estimate_loss() 並儲存檢查點。"
-                   "可以嘗試：縮小 batch_size、加大 gradient_accumulation_steps{suggest}，或減少 eval_iters；"
+        "en": "Out of memory while evaluating, in {frame}, {at} ({text}): the evaluation's forward passes come on top of "
+              "what training already holds in memory. Try: a smaller batch_size with a larger "
+              "gradient_accumulation_steps{suggest}, or fewer or smaller eval batches; check nothing else is using the GPU.",
+        "es": "Sin memoria durante la evaluación, en {frame}, {at} ({text}): las pasadas hacia delante de la evaluación se "
+              "suman a lo que el entrenamiento ya ocupa en memoria. Prueba: un batch_size menor con un "
+              "gradient_accumulation_steps mayor{suggest}, o menos lotes de evaluación o más pequeños; comprueba que nada "
+              "más use la GPU.",
+        "fr": "Mémoire épuisée pendant l’évaluation, dans {frame}, {at} ({text})\u00a0: les passes avant de l’évaluation "
+              "s’ajoutent à ce que l’entraînement occupe déjà en mémoire. À essayer\u00a0: un batch_size plus petit avec un "
+              "gradient_accumulation_steps plus grand{suggest}, ou des lots d’évaluation moins nombreux ou plus "
+              "petits\u202f; vérifiez que rien d’autre n’utilise le GPU.",
+        "zh-Hant": "評估時記憶體不足，發生在 {frame} 中，{at}（{text}）：評估的前向傳播疊加在訓練已佔用的記憶體之上。"
+                   "可以嘗試：縮小 batch_size、加大 gradient_accumulation_steps{suggest}，或減少、縮小評估批次；"
                    "也確認沒有其他程式在用 GPU。",
+    },
+    "oom.unknown": {
+        "en": "Out of memory ({text}). The log holds only the error, so when it struck cannot be told; the remedy is the "
+              "same in any case. Try: a smaller batch_size with a larger gradient_accumulation_steps (same tokens per "
+              "iteration){suggest}, a smaller block_size or model, bfloat16; check nothing else is using the GPU. Pasting "
+              "the lines before the error would show whether it came at start-up, in training or in an eval.",
+        "es": "Sin memoria ({text}). El registro solo contiene el error, así que no se puede saber cuándo ocurrió; el remedio "
+              "es el mismo en cualquier caso. Prueba: un batch_size menor con un gradient_accumulation_steps mayor (mismos "
+              "tokens por iteración){suggest}, un block_size o un modelo menores, bfloat16; comprueba que nada más use la "
+              "GPU. Las líneas anteriores al error dirían si fue al arrancar, entrenando o evaluando.",
+        "fr": "Mémoire épuisée ({text}). Le journal ne contient que l’erreur\u202f: impossible de dire quand elle est "
+              "survenue, mais le remède est le même. À essayer\u00a0: un batch_size plus petit avec un "
+              "gradient_accumulation_steps plus grand (mêmes tokens par itération){suggest}, un block_size ou un modèle "
+              "plus petits, bfloat16\u202f; vérifiez que rien d’autre n’utilise le GPU. Les lignes qui précèdent "
+              "l’erreur diraient si elle vient du démarrage, de l’entraînement ou d’une évaluation.",
+        "zh-Hant": "記憶體不足（{text}）。日誌裡只有這個錯誤，無法判斷發生在什麼時候；不過處理方式都一樣。"
+                   "可以嘗試：縮小 batch_size、同時加大 gradient_accumulation_steps（每次迭代的 token 數不變）{suggest}、"
+                   "縮小 block_size 或模型、使用 bfloat16；也確認沒有其他程式在用 GPU。"
+                   "附上錯誤之前的幾行，就能看出是在啟動、訓練還是評估時發生的。",
     },
     "oom.suggest": {
         "en": ", e.g. batch_size {bs} → {new_bs} with gradient_accumulation_steps {ga} → {new_ga}",
@@ -60,6 +80,8 @@ RUN_FINDINGS = {
                  "zh-Hant": "在第 {step} 步之後"},
     "at.before": {"en": "before the first logged step", "es": "antes del primer paso registrado",
                   "fr": "avant la première étape journalisée", "zh-Hant": "在第一個記錄的步之前"},
+    "at.unknown": {"en": "at a step the log does not show", "es": "en un paso que el registro no muestra",
+                   "fr": "à une étape que le journal ne montre pas", "zh-Hant": "發生在日誌沒有顯示的某一步"},
     "interrupted.keyboard": {
         "en": "The run was stopped with Ctrl-C (KeyboardInterrupt) {at}. If that was not you, run long jobs under tmux or nohup.",
         "es": "La ejecución se detuvo con Ctrl-C (KeyboardInterrupt) {at}. Si no fuiste tú, lanza los trabajos largos con tmux o nohup.",
@@ -100,15 +122,55 @@ RUN_FINDINGS = {
         "zh-Hant": "日誌停在第 {step} 步，是 max_iters = {max_steps} 的 {progress}，且沒有錯誤訊息："
                    "訓練可能仍在進行、被無聲地停止，或日誌太早被複製。這裡的結果只描述到那一步為止。",
     },
-    "truncated": {
-        "en": "The last line of the file is cut off (“{line}”): the log was copied while the run was writing, or the process "
-              "died mid-line. It was ignored.",
-        "es": "La última línea del archivo está cortada («{line}»): el registro se copió mientras se escribía o el proceso murió "
-              "a mitad de línea. Se ha ignorado.",
-        "fr": "La dernière ligne du fichier est coupée («\u00a0{line}\u00a0»)\u00a0: le journal a été copié pendant l’écriture, "
-              "ou le processus est mort au milieu d’une ligne. Elle a été ignorée.",
-        "zh-Hant": "檔案最後一行被截斷（「{line}」）：日誌是在寫入中被複製的，或行程在寫到一半時結束。這一行已略過。",
+    "interrupted.time_limit": {
+        "en": "The job reached its scheduler's time limit {at} and was stopped ({text}). Training did nothing wrong. "
+              "Resume from the last checkpoint (init_from='resume') in a new job, with a longer limit or more frequent "
+              "checkpoints.",
+        "es": "El trabajo alcanzó el límite de tiempo del gestor de colas {at} y se detuvo ({text}). El entrenamiento no "
+              "falló en nada. Reanuda desde el último checkpoint (init_from='resume') en un trabajo nuevo, con un límite "
+              "más largo o checkpoints más frecuentes.",
+        "fr": "Le job a atteint la limite de temps de l’ordonnanceur {at} et a été arrêté ({text}). L’entraînement n’y est "
+              "pour rien. Reprenez depuis le dernier checkpoint (init_from='resume') dans un nouveau job, avec une limite "
+              "plus longue ou des checkpoints plus fréquents.",
+        "zh-Hant": "工作{at}達到排程系統的時間上限而被停止（{text}）。訓練本身沒有出錯。"
+                   "請在新的工作中用 init_from='resume' 從最後的檢查點繼續，並設定更長的時間上限或更頻繁地儲存檢查點。",
     },
+    "truncated": {
+        "en": "A line is cut off mid-way (“{line}”): the log was copied while the run was writing, or the process was "
+              "killed in the middle of a line. Only what it shows completely was used.",
+        "es": "Una línea está cortada a medias («{line}»): el registro se copió mientras se escribía o el proceso murió a "
+              "mitad de línea. Solo se usó lo que muestra completo.",
+        "fr": "Une ligne est coupée en plein milieu («\u00a0{line}\u00a0»)\u00a0: le journal a été copié pendant "
+              "l’écriture, ou le processus a été tué au milieu d’une ligne. Seul ce qu’elle montre en entier a été utilisé.",
+        "zh-Hant": "有一行在中途被截斷（「{line}」）：日誌是在寫入中被複製的，或行程在寫到一半時被終止。只採用了其中完整的部分。",
+    },
+    "resumed": {
+        "en": "The run was resumed from a checkpoint at step {step}{how}. The resumed process logs the steps from there "
+              "on again, so the {superseded} records the earlier one had logged after that point are replaced by the "
+              "new ones: one run, nothing counted twice.",
+        "es": "La ejecución se reanudó desde un checkpoint en el paso {step}{how}. El proceso reanudado vuelve a registrar "
+              "los pasos desde ahí, así que los {superseded} registros que el anterior había escrito después de ese punto "
+              "se sustituyen por los nuevos: una sola ejecución, nada contado dos veces.",
+        "fr": "L’exécution a repris depuis un checkpoint à l’étape {step}{how}. Le processus repris journalise à nouveau "
+              "les étapes à partir de là\u202f: les {superseded} enregistrements que le précédent avait écrits après ce "
+              "point sont remplacés par les nouveaux. Une seule exécution, rien n’est compté deux fois.",
+        "zh-Hant": "這次訓練在第 {step} 步從檢查點恢復{how}。恢復後的行程會從那一步起重新記錄，"
+                   "所以先前行程在那之後記下的 {superseded} 筆紀錄都由新的取代：視為同一次訓練，沒有重複計算。",
+    },
+    "resumed.end.killed": {"en": ", after the earlier process was killed", "es": ", después de que el proceso anterior fuera terminado",
+                           "fr": ", après l’arrêt forcé du processus précédent", "zh-Hant": "（先前的行程被終止）"},
+    "resumed.end.keyboard": {"en": ", after the earlier process was stopped with Ctrl-C",
+                             "es": ", después de que el proceso anterior se detuviera con Ctrl-C",
+                             "fr": ", après l’arrêt du processus précédent par Ctrl-C", "zh-Hant": "（先前的行程被 Ctrl-C 中止）"},
+    "resumed.end.time_limit": {"en": ", after the earlier job reached its time limit",
+                               "es": ", después de que el trabajo anterior alcanzara su límite de tiempo",
+                               "fr": ", après que le job précédent a atteint sa limite de temps",
+                               "zh-Hant": "（先前的工作達到時間上限）"},
+    "resumed.end.exception": {"en": ", after the earlier process crashed", "es": ", después de que el proceso anterior fallara",
+                              "fr": ", après le plantage du processus précédent", "zh-Hant": "（先前的行程當掉了）"},
+    "resumed.end.oom": {"en": ", after the earlier process ran out of memory",
+                        "es": ", después de que el proceso anterior se quedara sin memoria",
+                        "fr": ", après que le processus précédent a manqué de mémoire", "zh-Hant": "（先前的行程記憶體不足）"},
     # --- time and MFU -----------------------------------------------------------------------------------------
     "eval_time_spike": {
         "en": "{count} iterations took far longer than the usual {median}: {eval_median} typically (up to {eval_max}). They "
@@ -134,50 +196,65 @@ RUN_FINDINGS = {
         "zh-Hant": "列印的 MFU 是滑動平均，每次之後會掉約 {dip} 個百分點。",
     },
     "compile_warmup": {
-        "en": "The first iteration (step {step}) took {time}, {ratio}× the usual {median}: {cause}{eval}. It is a one-off "
-              "{excess}; leave it out of speed and MFU estimates.",
-        "es": "La primera iteración (paso {step}) tardó {time}, {ratio}× los {median} habituales: {cause}{eval}. Es un coste "
-              "único de {excess}; déjala fuera al estimar la velocidad y el MFU.",
-        "fr": "La première itération (étape {step}) a pris {time}, {ratio}× les {median} habituelles\u00a0: {cause}{eval}. "
-              "C’est un coût unique de {excess}\u202f; laissez-la de côté pour estimer la vitesse et le MFU.",
-        "zh-Hant": "第一次迭代（第 {step} 步）花了 {time}，是平常 {median} 的 {ratio} 倍：{cause}{eval}。"
-                   "這是一次性的 {excess}，估計速度與 MFU 時請排除。",
+        "en": "The first iteration (step {step}) took {time}, {ratio}× the usual {median}.",
+        "es": "La primera iteración (paso {step}) tardó {time}, {ratio}× los {median} habituales.",
+        "fr": "La première itération (étape {step}) a pris {time}, {ratio}× les {median} habituelles.",
+        "zh-Hant": "第一次迭代（第 {step} 步）花了 {time}，是平常 {median} 的 {ratio} 倍。",
+    },
+    "compile.eval_unseparated": {
+        "en": "It also ran the eval of step {step}, and no later eval iteration is timed, so the eval's share cannot be "
+              "told apart from the rest: what follows is an upper bound.",
+        "es": "También ejecutó la evaluación del paso {step}, y ninguna iteración con evaluación posterior tiene tiempo "
+              "registrado, así que la parte de la evaluación no se puede separar: lo que sigue es una cota superior.",
+        "fr": "Elle a aussi exécuté l’évaluation de l’étape {step}, et aucune itération d’évaluation ultérieure n’est "
+              "chronométrée\u202f: la part de l’évaluation ne peut pas être isolée, et ce qui suit est un majorant.",
+        "zh-Hant": "它也執行了第 {step} 步的評估，而之後沒有任何有評估的迭代被計時，無法把評估所佔的時間分離出來：以下是上限。",
+    },
+    "compile.rest": {
+        "en": "The rest, a one-off {excess}, is {cause}; leave it out of speed and MFU estimates.",
+        "es": "El resto, un coste único de {excess}, es {cause}; déjalo fuera al estimar la velocidad y el MFU.",
+        "fr": "Le reste, un coût unique de {excess}, vient de {cause}\u202f; laissez-le de côté pour estimer la vitesse "
+              "et le MFU.",
+        "zh-Hant": "其餘一次性的 {excess} 來自{cause}；估計速度與 MFU 時請排除。",
     },
     "compile.cause.compile": {
-        "en": "torch.compile compiles the model then, on top of CUDA warm-up",
-        "es": "torch.compile compila el modelo en ese momento, además del calentamiento de CUDA",
-        "fr": "torch.compile compile alors le modèle, en plus de l’échauffement CUDA",
-        "zh-Hant": "torch.compile 在這時編譯模型，外加 CUDA 的暖機",
+        "en": "torch.compile compiling the model, on top of CUDA warm-up",
+        "es": "torch.compile compilando el modelo, además del calentamiento de CUDA",
+        "fr": "torch.compile qui compile le modèle, en plus de l’échauffement CUDA",
+        "zh-Hant": "torch.compile 編譯模型，外加 CUDA 的暖機",
     },
     "compile.cause.nocompile": {
-        "en": "warm-up (CUDA context, kernel selection, memory allocation; compile is off)",
-        "es": "calentamiento (contexto CUDA, selección de kernels, reserva de memoria; compile está desactivado)",
-        "fr": "échauffement (contexte CUDA, choix des noyaux, allocation mémoire\u202f; compile est désactivé)",
-        "zh-Hant": "暖機（CUDA 環境、核心選擇、記憶體配置；compile 已關閉）",
+        "en": "warm-up (CUDA context, kernel selection, memory allocation; nothing is compiled)",
+        "es": "calentamiento (contexto CUDA, selección de kernels, reserva de memoria; no se compila nada)",
+        "fr": "l’échauffement (contexte CUDA, choix des noyaux, allocation mémoire\u202f; rien n’est compilé)",
+        "zh-Hant": "暖機（CUDA 環境、核心選擇、記憶體配置；沒有編譯任何東西）",
     },
     "compile.cause.unknown": {
         "en": "compilation (torch.compile, if on) and warm-up",
         "es": "compilación (torch.compile, si está activo) y calentamiento",
-        "fr": "compilation (torch.compile, s’il est actif) et échauffement",
+        "fr": "la compilation (torch.compile, s’il est actif) et l’échauffement",
         "zh-Hant": "編譯（若開啟 torch.compile）與暖機",
     },
     "compile.eval": {
-        "en": ", plus the eval of step {step} that runs first in that iteration",
-        "es": ", más la evaluación del paso {step}, que se ejecuta al principio de esa iteración",
-        "fr": ", plus l’évaluation de l’étape {step}, exécutée au début de cette itération",
-        "zh-Hant": "，再加上在該次迭代開頭執行的第 {step} 步評估",
+        "en": "About {overhead} of it is the eval of step {step}, which runs first in that iteration: every later eval "
+              "iteration costs that much extra.",
+        "es": "Unos {overhead} corresponden a la evaluación del paso {step}, que se ejecuta al principio de esa iteración: "
+              "cada iteración con evaluación posterior cuesta eso de más.",
+        "fr": "Environ {overhead} reviennent à l’évaluation de l’étape {step}, exécutée au début de cette itération\u00a0: "
+              "chaque itération d’évaluation suivante coûte autant en plus.",
+        "zh-Hant": "其中約 {overhead} 是第 {step} 步的評估，它在該次迭代開頭執行：之後每次有評估的迭代都多花這麼多時間。",
     },
     "mfu_warmup_sentinel": {
-        "en": "The `mfu -100.00%` on {count} line(s), up to step {last}, is not a measurement: nanoGPT starts its running MFU "
+        "en": "The `mfu {value}` on {count} line(s), up to step {last}, is not a measurement: nanoGPT starts its running MFU "
               "at -1 and only updates it from the process's 5th iteration on (local_iter_num ≥ 5).{first} Ignore it; this "
               "analysis does.",
-        "es": "El `mfu -100.00%` de {count} línea(s), hasta el paso {last}, no es una medida: nanoGPT inicia su MFU móvil en -1 "
-              "y solo lo actualiza a partir de la 5.ª iteración del proceso (local_iter_num ≥ 5).{first} Ignóralo; este análisis "
-              "lo hace.",
-        "fr": "Le `mfu -100.00%` de {count} ligne(s), jusqu’à l’étape {last}, n’est pas une mesure\u00a0: nanoGPT démarre son "
+        "es": "El `mfu {value}` de {count} línea(s), hasta el paso {last}, no es una medida: nanoGPT inicia su MFU móvil en "
+              "-1 y solo lo actualiza a partir de la 5.ª iteración del proceso (local_iter_num ≥ 5).{first} Ignóralo; este "
+              "análisis lo hace.",
+        "fr": "Le `mfu {value}` de {count} ligne(s), jusqu’à l’étape {last}, n’est pas une mesure\u00a0: nanoGPT démarre son "
               "MFU glissant à -1 et ne le met à jour qu’à partir de la 5ᵉ itération du processus (local_iter_num ≥ 5).{first} "
               "Ignorez-le\u202f; cette analyse le fait.",
-        "zh-Hant": "{count} 行上的 `mfu -100.00%`（到第 {last} 步為止）不是量測值：nanoGPT 的滑動 MFU 從 -1 開始，"
+        "zh-Hant": "{count} 行上的 `mfu {value}`（到第 {last} 步為止）不是量測值：nanoGPT 的滑動 MFU 從 -1 開始，"
                    "要到這個行程的第 5 次迭代（local_iter_num ≥ 5）才更新。{first}請忽略它；本分析也已略過。",
     },
     "mfu_warmup_sentinel.first": {
@@ -186,28 +263,31 @@ RUN_FINDINGS = {
         "fr": " La première vraie valeur est {value} à l’étape {step}.",
         "zh-Hant": "第一個真正的數值是第 {step} 步的 {value}。",
     },
-    "mfu_a100_reference": {
-        "en": "The printed MFU (typically {mfu}) is relative to the A100's {a100} TFLOPS bf16 peak whatever GPU ran it: "
-              "nanoGPT hardcodes that number. On another card it is not that card's utilization; pass --device-name to "
+    "mfu_reference": {
+        "en": "The printed MFU (typically {mfu}) is relative to the {reference}'s {peak} TFLOPS bf16 peak whatever GPU ran "
+              "it: {tool} hardcodes that number. On another card it is not that card's utilization; pass --device-name to "
               "re-normalize it.",
-        "es": "El MFU impreso (normalmente {mfu}) es relativo al pico bf16 de {a100} TFLOPS de una A100, sea cual sea la GPU: "
-              "nanoGPT fija ese número en el código. En otra tarjeta no es su utilización; usa --device-name para renormalizarlo.",
-        "fr": "Le MFU affiché (en général {mfu}) est relatif au pic bf16 de {a100} TFLOPS d’une A100, quel que soit le GPU\u00a0: "
-              "nanoGPT code ce nombre en dur. Sur une autre carte, ce n’est pas son taux d’utilisation\u202f; passez "
-              "--device-name pour le renormaliser.",
-        "zh-Hant": "列印的 MFU（一般為 {mfu}）是相對於 A100 的 bf16 峰值 {a100} TFLOPS，不論實際用的是哪張 GPU："
-                   "nanoGPT 把這個數字寫死在程式裡。換成別張卡，它就不是那張卡的使用率；請用 --device-name 重新換算。",
+        "es": "El MFU impreso (normalmente {mfu}) es relativo al pico bf16 de {peak} TFLOPS de la {reference}, sea cual sea "
+              "la GPU: {tool} fija ese número en el código. En otra tarjeta no es su utilización; usa --device-name para "
+              "renormalizarlo.",
+        "fr": "Le MFU affiché (en général {mfu}) est relatif au pic bf16 de {peak} TFLOPS de la {reference}, quel que soit le "
+              "GPU\u00a0: {tool} code ce nombre en dur. Sur une autre carte, ce n’est pas son taux d’utilisation\u202f; "
+              "passez --device-name pour le renormaliser.",
+        "zh-Hant": "列印的 MFU（一般為 {mfu}）是相對於 {reference} 的 bf16 峰值 {peak} TFLOPS，不論實際用的是哪張 GPU："
+                   "{tool} 把這個數字寫死在程式裡。換成別張卡，它就不是那張卡的使用率；請用 --device-name 重新換算。",
     },
-    "mfu_a100_reference.device": {
-        "en": "The printed MFU (typically {mfu}) is relative to the A100's {a100} TFLOPS bf16 peak, which nanoGPT hardcodes. "
-              "The {device} peaks at {peak} TFLOPS, so the same throughput is {mfu_device} of this card (×{factor}).",
-        "es": "El MFU impreso (normalmente {mfu}) es relativo al pico bf16 de {a100} TFLOPS de una A100, que nanoGPT fija en "
-              "el código. La {device} llega a {peak} TFLOPS, así que el mismo rendimiento es el {mfu_device} de esta tarjeta "
+    "mfu_reference.device": {
+        "en": "The printed MFU (typically {mfu}) is relative to the {reference}'s {peak} TFLOPS bf16 peak, which {tool} "
+              "hardcodes. The {device} peaks at {device_peak} TFLOPS, so the same throughput is {mfu_device} of this card "
               "(×{factor}).",
-        "fr": "Le MFU affiché (en général {mfu}) est relatif au pic bf16 de {a100} TFLOPS d’une A100, que nanoGPT code en dur. "
-              "La {device} culmine à {peak} TFLOPS\u00a0: le même débit représente {mfu_device} de cette carte (×{factor}).",
-        "zh-Hant": "列印的 MFU（一般為 {mfu}）是相對於 nanoGPT 寫死的 A100 bf16 峰值 {a100} TFLOPS。"
-                   "{device} 的峰值是 {peak} TFLOPS，所以同樣的吞吐量等於這張卡的 {mfu_device}（×{factor}）。",
+        "es": "El MFU impreso (normalmente {mfu}) es relativo al pico bf16 de {peak} TFLOPS de la {reference}, que {tool} "
+              "fija en el código. La {device} llega a {device_peak} TFLOPS, así que el mismo rendimiento es el {mfu_device} "
+              "de esta tarjeta (×{factor}).",
+        "fr": "Le MFU affiché (en général {mfu}) est relatif au pic bf16 de {peak} TFLOPS de la {reference}, que {tool} code "
+              "en dur. La {device} culmine à {device_peak} TFLOPS\u00a0: le même débit représente {mfu_device} de cette "
+              "carte (×{factor}).",
+        "zh-Hant": "列印的 MFU（一般為 {mfu}）是相對於 {tool} 寫死的 {reference} bf16 峰值 {peak} TFLOPS。"
+                   "{device} 的峰值是 {device_peak} TFLOPS，所以同樣的吞吐量等於這張卡的 {mfu_device}（×{factor}）。",
     },
     "low_mfu": {
         "en": "Low MFU: about {mfu} of {device}'s peak ({how}), under {threshold}: most of the compute goes unused. Try: a larger "
@@ -234,7 +314,8 @@ RUN_FINDINGS = {
         "fr": "tel que l’entraîneur l’a mesuré", "zh-Hant": "依訓練程式的量測",
     },
     "low_mfu.how.printed": {
-        "en": "as llm.c prints it", "es": "tal como lo imprime llm.c", "fr": "tel que llm.c l’affiche", "zh-Hant": "即 llm.c 列印的值",
+        "en": "as the log prints it, against this GPU's own peak", "es": "tal como lo imprime el registro, frente al pico de esta GPU",
+        "fr": "tel que le journal l’affiche, par rapport au pic de ce GPU", "zh-Hant": "即日誌列印的值，相對於這張 GPU 自己的峰值",
     },
     "low_mfu.how.recomputed": {
         "en": "recomputed from the config and the iteration times", "es": "recalculado a partir de la configuración y los tiempos",
