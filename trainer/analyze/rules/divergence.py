@@ -110,7 +110,9 @@ def loss_divergence(d):
     variant, k = None, None
     if ln_v is not None and low < ln_v - 0.5 and (after > ln_v).any():
         variant, k = "above_random", kmin + 1 + int(np.argmax(after > ln_v))
-    elif kmin < med.size - 3 and (med[-3:] > low + delta).all():
+    elif kmin < med.size - 3 and first - low > delta and (med[-3:] > low + delta).all():
+        # it fell first, then rose: a loss that starts low and climbs to its level (an EMA that
+        # is under-debiased in its first steps) never went down, so it cannot have diverged
         variant, k = "rose", kmin + 1 + int(np.argmax(after > low + delta))
     if variant is None:
         return None
