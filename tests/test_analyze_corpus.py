@@ -32,7 +32,8 @@ SIDECAR = ".expect.json"
 LOGS = sorted(p for p in FIXTURES.iterdir() if not p.name.endswith(SIDECAR))
 # the variants of each format the corpus must hold (issue 14, "Acceptance")
 COVERED = {"nanogpt-old", "nanogpt-new", "build-nanogpt-comma", "build-nanogpt-pipe", "fork-extra-fields", "llmc",
-           "modded-nanogpt", "metrics-jsonl", "errors-only", "truncated", "resumed", "interleaved-ranks"}
+           "modded-nanogpt", "metrics-jsonl", "errors-only", "truncated", "resumed", "interleaved-ranks",
+           "nanochat-base", "nanochat-mid", "nanochat-sft"}
 KINDS = set(range(1, 20))
 MISSING = object()
 
@@ -128,7 +129,6 @@ def test_corpus_log(log, spec):
         json.loads(report.to_json(analysis, lang))
 
 
-@pytest.mark.xfail(reason="kind 8 (nanochat) has no fixture before the nanochat format exists", strict=True)
 def test_corpus_size_and_coverage():
     specs = [expectation(log) for log in LOGS]
     assert len(LOGS) >= 40

@@ -10,6 +10,7 @@ from trainer.analyze.formats.errors_only import ErrorsOnly
 from trainer.analyze.formats.llmc import LlmC
 from trainer.analyze.formats.metrics_jsonl import MetricsJsonl
 from trainer.analyze.formats.modded import Modded
+from trainer.analyze.formats.nanochat import NanoChat
 from trainer.analyze.formats.nanogpt import NanoGPT
 
 FORMATS = {cls.name: cls for cls in (
@@ -18,6 +19,7 @@ FORMATS = {cls.name: cls for cls in (
     Modded,
     BuildNanoGPT,
     MetricsJsonl,
+    NanoChat,
     ErrorsOnly,
 )}
 
