@@ -58,6 +58,29 @@ TEMPLATES = [
     "saving checkpoint to out",
     "compiling the model... (takes a ~minute)",
     " 45%|####5     | 45/100 [00:01<00:02, 30.0it/s]",
+    # issue 14's kinds: old and forked nanoGPT lines, build-nanogpt's comma form, errors, cuts, resumes, nanochat
+    "iter {s}: loss {a}, time {b}ms",
+    "iter {s}: loss {a}, time {b}ms, mfu {c}%, lr {a}, tok/s {s},{s}",
+    "step {s}: train loss {a}, train perplexity {b}, val loss {c}, val perplexity {a}",
+    "step {s}, loss: {a}, dt: {b}ms, tok/sec: {c}",
+    "loaded {s} tokens",
+    "1 epoch = {s} batches",
+    "Overriding: init_from = resume",
+    "Resuming training from out",
+    "import time",
+    "wandb_run_name = 'ft-' + str(time.time())",
+    '  File "/x/train.py", line {s}, in estimate_loss',
+    "[CUDA ERROR] at file train_gpt2.cu:{s}:",
+    "step {s}/{s} | loss     nan (+nanz)| norm    nan (+nanz)| lr {a} | {b} ms | {c}% bf16 MFU | {s} tok/s",
+    "step {s}/{s} | loss {a} (+0.1z)| norm {b} | {c}slurmstepd: error: *** JOB 1 ON n CANCELLED AT x DUE TO TIME LIMIT ***",
+    "step {s}/{s} ({a}%) | loss: {b} | lrm: {c} | dt: {a}ms | tok/sec: {s},{s} | bf16_mfu: {c} | epoch: 1 pq: {s} rg: {s}"
+    " | total time: {a}m",
+    "step {s} ({a}%) | loss: {b} | lrm: {c} | dt: {a}ms | tok/sec: {s} | mfu: {c} | epoch: {s} | total time: {a}m",
+    "Step {s} | Validation bpb: {a}",
+    "Step {s}/{s} | Training loss: {a}| lrm: {b}| num_tokens: {s}",
+    "GPU: NVIDIA H100 80GB HBM3 | Peak FLOPS (BF16): {a}",
+    "Total batch size {s} => gradient accumulation steps: {s}",
+    "Resuming optimization from step {s}",
 ]
 prefix = st.sampled_from(["", "", "", "> ", "2024-05-01 12:00:00,123 - INFO - ", "\x1b[32m", "[rank0]: ", "0: ", "| "])
 suffix = st.sampled_from(["", "", "   ", "\x1b[0m", "\r"])
@@ -99,7 +122,12 @@ def _base_logs():
                       [{"kind": "config", "config": {"max_iters": 30, "eval_interval": 10}, "tokens_per_iter": 64}]
                       + [{"kind": "iter", "iter": i, "loss": 3 - i / 50, "dt_ms": 10.0, "mfu_a100": 0.1} for i in range(31)]
                       + [{"kind": "eval", "iter": i, "train_loss": 3.0, "val_loss": 2.9} for i in (0, 10, 20, 30)])
-    return [x.encode() for x in (nano, llmc, modded, build, metrics)]
+    nanochat = "GPU: NVIDIA H100 80GB HBM3 | Peak FLOPS (BF16): 9.89e+14\n" + "".join(
+        (f"Step {i:05d} | Validation bpb: {3 - i / 40:.6f}\n" if i % 10 == 0 else "")
+        + f"step {i:05d}/00040 ({i * 2.5:.2f}%) | loss: {5 - i / 20:.6f} | lrm: 1.00 | dt: 100.00ms | tok/sec: 5,242,880"
+          f" | bf16_mfu: 40.00 | epoch: 1 pq: 0 rg: {i} | total time: 0.01m\n" for i in range(40)) \
+        + "Step 00040 | Validation bpb: 2.000000\n"
+    return [x.encode() for x in (nano, llmc, modded, build, metrics, nanochat)]
 
 
 BASES = _base_logs()
