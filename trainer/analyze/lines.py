@@ -57,6 +57,25 @@ def split_fields(text, sep):
     return found, bad, last_ok
 
 
+def int_headers(line, sink, pairs):
+    """For the first (regex, key) in pairs whose regex matches the line, record its group 1 as an
+    int header (thousands separators allowed); True if one matched."""
+    for regex, key in pairs:
+        m = regex.match(line)
+        if m:
+            sink.header(key, int(m[1].replace(",", "")))
+            return True
+    return False
+
+
+def loss_before_cut(text, sep, names=("loss",)):
+    """The loss text among the fields of a cut-off record that are complete: all but the last
+    piece, which the cut may have shortened ('loss nan, time 4' keeps 'nan'). None if absent."""
+    pieces = (re.split(r",\s+", text) if sep == "," else text.split(sep))[:-1]
+    found, _, _ = split_fields((", " if sep == "," else sep).join(pieces), sep)
+    return next((found[n][1] for n in names if n in found), None)
+
+
 def clean(line):
     """The line without ANSI codes, quoting, timestamps, log-level prefixes or trailing space."""
     if "\x1b" in line:

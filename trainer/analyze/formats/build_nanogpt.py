@@ -13,7 +13,7 @@ dt is measured from the top of the loop, so a step that evaluated includes the e
 import re
 
 from trainer.analyze.formats.base import LogFormat
-from trainer.analyze.lines import NUM, num, split_fields
+from trainer.analyze.lines import NUM, int_headers, loss_before_cut, num, split_fields
 
 NAN = float("nan")
 
@@ -66,15 +66,7 @@ class BuildNanoGPT(LogFormat):
         if m:
             sink.header("tokens_per_iter", int(m[1]), new_run="tokens_per_iter")
             return True
-        m = self.LOADED.match(line)
-        if m:
-            sink.header("train_tokens", int(m[1]))
-            return True
-        m = self.EPOCH.match(line)
-        if m:
-            sink.header("batches_per_epoch", int(m[1]))
-            return True
-        return False
+        return int_headers(line, sink, ((self.LOADED, "train_tokens"), (self.EPOCH, "batches_per_epoch")))
 
     def _step(self, step, rest, sep, sink):
         found, bad, _ = split_fields(rest, sep)
@@ -97,10 +89,5 @@ class BuildNanoGPT(LogFormat):
 
     def partial(self, text):
         m = self.STEP.match(text)
-        if not m:
-            return None
-        pieces = re.split(r",\s+" if m[2] == "," else r"\|", m[3])
-        found, _, _ = split_fields((", " if m[2] == "," else "|").join(pieces[:-1]), m[2]) if len(pieces) > 1 \
-            else ({}, 0, False)
-        loss = found.get("loss")
-        return (int(m[1]), loss[1]) if loss else None
+        loss = loss_before_cut(m[3], m[2]) if m else None
+        return (int(m[1]), loss) if loss else None

@@ -13,7 +13,7 @@ peak (llmc/mfu.h), and -100% means llm.c has no peak for that GPU.
 import re
 
 from trainer.analyze.formats.base import LogFormat
-from trainer.analyze.lines import NUM, first, num
+from trainer.analyze.lines import NUM, first, int_headers, num
 
 NAN = float("nan")
 
@@ -94,17 +94,11 @@ class LlmC(LogFormat):
         if m:
             sink.header("n_params", int(m[1]))
             return True
-        m = self.VOCAB.match(line)
-        if m:
-            sink.header("vocab_size", int(m[1]))
+        if int_headers(line, sink, ((self.VOCAB, "vocab_size"), (self.BATCH, "tokens_per_iter"))):
             return True
         m = self.DEVICE.match(line)
         if m:
             sink.header("device", m[1])
-            return True
-        m = self.BATCH.match(line)
-        if m:
-            sink.header("tokens_per_iter", int(m[1]))
             return True
         return bool(self.OTHER_FILE.match(line) or self.ALLOC.match(line))
 

@@ -38,7 +38,7 @@ import math
 import re
 
 from trainer.analyze.formats.base import LogFormat
-from trainer.analyze.lines import NUM, num, split_fields
+from trainer.analyze.lines import NUM, int_headers, loss_before_cut, num, split_fields
 from trainer.hardware import GPU_PEAK_BF16
 
 NAN = float("nan")
@@ -117,11 +117,9 @@ class NanoChat(LogFormat):
         if m:
             sink.header("tokens_per_iter", int(m[1].replace(",", "")), new_run="tokens_per_iter")
             return True
-        for regex, key in ((self.VOCAB, "vocab_size"), (self.PARAMS, "n_params"), (self.ITERATIONS, "max_steps")):
-            m = regex.match(line)
-            if m:
-                sink.header(key, int(m[1].replace(",", "")))
-                return True
+        if int_headers(line, sink, ((self.VOCAB, "vocab_size"), (self.PARAMS, "n_params"),
+                                    (self.ITERATIONS, "max_steps"))):
+            return True
         if self.RESUME.match(line):
             sink.mark_resume()
             return True
@@ -129,8 +127,5 @@ class NanoChat(LogFormat):
 
     def partial(self, text):
         m = self.STEP.match(text)
-        if not m:
-            return None
-        found, _, _ = split_fields("|".join(m[3].split("|")[:-1]), "|")
-        loss = found.get("loss") or found.get("training loss")
-        return (int(m[1]), loss[1]) if loss else None
+        loss = loss_before_cut(m[3], "|", ("loss", "training loss")) if m else None
+        return (int(m[1]), loss) if loss else None

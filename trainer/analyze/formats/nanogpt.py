@@ -16,7 +16,7 @@ import warnings
 
 from trainer.analyze.formats.base import LogFormat
 from trainer.analyze.formats.config_echo import ConfigEcho
-from trainer.analyze.lines import NUM, literal, num, set_config, split_fields
+from trainer.analyze.lines import NUM, int_headers, literal, loss_before_cut, num, set_config, split_fields
 from trainer.hardware import A100_BF16_PEAK
 
 NAN = float("nan")
@@ -133,9 +133,7 @@ class NanoGPT(LogFormat):
             if math.isfinite(value) and value >= 0:
                 sink.header("n_params_m", value)
             return True
-        m = self.VOCAB.match(line)
-        if m:
-            sink.header("vocab_size", int(m[1]))
+        if int_headers(line, sink, ((self.VOCAB, "vocab_size"),)):
             return True
         m = self.GPT2.match(line)
         if m:
@@ -166,12 +164,8 @@ class NanoGPT(LogFormat):
 
     def partial(self, text):
         m = self.HEAD.match(text)
-        if not m or m[1] != "iter":
-            return None
-        pieces = re.split(r",\s+", m[3])
-        found, _, _ = split_fields(", ".join(pieces[:-1]), ",") if len(pieces) > 1 else ({}, 0, False)
-        loss = found.get("loss")
-        return (int(m[2]), loss[1]) if loss else None
+        loss = loss_before_cut(m[3], ",") if m and m[1] == "iter" else None
+        return (int(m[2]), loss) if loss else None
 
     # -- the fast path ------------------------------------------------------------------------
     def read(self, stream, sink, feed_line):
