@@ -317,3 +317,17 @@ def test_loss_divergence__not_for_a_loss_that_starts_low_and_settles():
     def ramp(it, rng):
         return 2.0 * (1 - 0.9 ** (it / 10 + 1)) + rng.gauss(0, 0.01) if it < 400 else 2.0 + rng.gauss(0, 0.01)
     assert "loss_divergence" not in codes(nano(iter_loss=ramp))
+
+
+def test_plateau__a_learning_rate_multiplier_is_worded_as_one():
+    # nanochat prints lrm, a factor of every group's learning rate, not a learning rate
+    lines = []
+    for s in range(0, 401):
+        if s % 50 == 0:
+            lines.append(f"Step {s:05d} | Validation bpb: {1.0 + 2.0 * math.exp(-s / 30):.6f}")
+        if s < 400:
+            lines.append(f"step {s:05d}/01000 ({s / 10:.2f}%) | loss: 3.000000 | lrm: 1.00 | dt: 100.00ms | "
+                         f"tok/sec: 5,242,880 | bf16_mfu: 40.00 | total time: 0.10m")
+    f = analyze(text="\n".join(lines) + "\n").runs[0].finding("plateau")
+    assert f.variant == "decaying" and f.evidence["lr_multiplier"] and "lr_peak" not in f.evidence
+    assert "still 1.00× its peak (lrm)" in message(f, "en")

@@ -94,7 +94,7 @@ def _eval_fact(step, tpi, setup, m):
         if setup.data_tokens:
             fact["epochs"] = step * tpi / setup.data_tokens
     lr = m.lr_at(step)
-    if lr is not None and (setup.cfg is not None or _printed_at(m, step)):
+    if lr is not None and (setup.cfg is not None or (_printed_at(m, step) and setup.fmt.lr_printed == "value")):
         fact["lr"] = lr
     return fact
 

@@ -87,7 +87,7 @@ def fact_lines(facts, lang):
     """[(label, value)] of the facts worth a line, values formatted for `lang`."""
     out = []
     assumed = facts.get("assumed", {})
-    assuming = f" ({label('fact.assuming_vocab', lang, vocab=fmt_int(assumed['vocab_size'], lang))})" \
+    assuming = label("paren", lang, x=label("fact.assuming_vocab", lang, vocab=fmt_int(assumed["vocab_size"], lang))) \
         if "vocab_size" in assumed else ""
     if facts.get("config_source"):
         out.append((label("fact.config_source", lang), label(f"fact.config.{facts['config_source']}", lang)))
@@ -98,12 +98,12 @@ def fact_lines(facts, lang):
     if facts.get("tokens_seen") is not None:
         seen = fmt_int(facts["tokens_seen"], lang)
         if facts["tokens_seen"] >= 1e6:
-            seen += f" ({fmt_count(facts['tokens_seen'], lang)})"
+            seen += label("paren", lang, x=fmt_count(facts["tokens_seen"], lang))
         out.append((label("fact.tokens_seen", lang, step=fmt_int(facts.get("last_eval_step", facts.get("last_step")), lang)),
                     seen))
     if facts.get("n_params"):
         out.append((label("fact.n_params", lang) + assuming,
-                    f"{fmt_int(facts['n_params'], lang)} ({fmt_params(facts['n_params'], lang)})"))
+                    fmt_int(facts["n_params"], lang) + label("paren", lang, x=fmt_params(facts["n_params"], lang))))
     if facts.get("n_params_log"):
         out.append((label("fact.n_params_log", lang), fmt_params(facts["n_params_log"], lang)))
     if "vocab_size" in facts.get("assumption_rejected", {}):
@@ -115,14 +115,14 @@ def fact_lines(facts, lang):
         out.append((label("fact.epochs", lang), sig(facts["epochs"], lang, 3, 4, 2)))
     if facts.get("tokens_per_param") is not None:
         out.append((label("fact.tokens_per_param", lang) + (assuming if facts.get("n_params") else ""),
-                    f"{sig(facts['tokens_per_param'], lang)} ("
-                    + label("fact.chinchilla", lang, x=sig(facts["chinchilla_multiple"], lang, 2)) + ")"))
+                    sig(facts["tokens_per_param"], lang) + label("paren", lang, x=label(
+                        "fact.chinchilla", lang, x=sig(facts["chinchilla_multiple"], lang, 2)))))
     if facts.get("lr_at_last_eval") is not None:
         out.append((label("fact.lr_last", lang, step=fmt_int(facts["last_eval_step"], lang)),
                     fmt_sci(facts["lr_at_last_eval"], lang, 2)))
     if facts.get("progress") is not None:
-        out.append((label("fact.progress", lang), f"{fmt_pct(100 * facts['progress'], lang, 1)} "
-                    f"({fmt_int(facts['last_step'], lang)} / {fmt_int(facts['max_steps'], lang)})"))
+        out.append((label("fact.progress", lang), fmt_pct(100 * facts["progress"], lang, 1) + label(
+            "paren", lang, x=f"{fmt_int(facts['last_step'], lang)} / {fmt_int(facts['max_steps'], lang)}")))
     for r in facts.get("resumes", []):
         out.append((label("fact.resumed", lang, step=fmt_int(r["step"], lang)),
                     label("fact.superseded", lang, n=fmt_int(r["superseded"], lang))))

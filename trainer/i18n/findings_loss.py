@@ -40,6 +40,10 @@ LOSS_FINDINGS = {
         "en": ", at least twice its floor min_lr = {floor}", "es": ", al menos el doble de su mínimo min_lr = {floor}",
         "fr": ", au moins le double de son plancher min_lr = {floor}", "zh-Hant": "，至少是下限 min_lr = {floor} 的兩倍",
     },
+    "plateau.lr_multiplier": {
+        "en": "{x}× its peak (lrm)", "es": "{x} veces su máximo (lrm)", "fr": "{x} fois son maximum (lrm)",
+        "zh-Hant": "峰值的 {x} 倍（lrm）",
+    },
     "plateau.lr_peak": {
         "en": ", at least half of its peak {peak}", "es": ", al menos la mitad de su máximo {peak}",
         "fr": ", au moins la moitié de son maximum {peak}", "zh-Hant": "，至少是峰值 {peak} 的一半",

@@ -215,7 +215,7 @@ RUN_FINDINGS = {
         "es": "El resto, un coste único de {excess}, es {cause}; déjalo fuera al estimar la velocidad y el MFU.",
         "fr": "Le reste, un coût unique de {excess}, vient de {cause}\u202f; laissez-le de côté pour estimer la vitesse "
               "et le MFU.",
-        "zh-Hant": "其餘一次性的 {excess} 來自{cause}；估計速度與 MFU 時請排除。",
+        "zh-Hant": "其餘一次性的 {excess} 來自 {cause}；估計速度與 MFU 時請排除。",
     },
     "compile.cause.compile": {
         "en": "torch.compile compiling the model, on top of CUDA warm-up",
@@ -270,7 +270,7 @@ RUN_FINDINGS = {
         "es": "El MFU impreso (normalmente {mfu}) es relativo al pico bf16 de {peak} TFLOPS de la {reference}, sea cual sea "
               "la GPU: {tool} fija ese número en el código. En otra tarjeta no es su utilización; usa --device-name para "
               "renormalizarlo.",
-        "fr": "Le MFU affiché (en général {mfu}) est relatif au pic bf16 de {peak} TFLOPS de la {reference}, quel que soit le "
+        "fr": "Le MFU affiché (en général {mfu}) est relatif au pic bf16 de {peak} TFLOPS du GPU {reference}, quel que soit le "
               "GPU\u00a0: {tool} code ce nombre en dur. Sur une autre carte, ce n’est pas son taux d’utilisation\u202f; "
               "passez --device-name pour le renormaliser.",
         "zh-Hant": "列印的 MFU（一般為 {mfu}）是相對於 {reference} 的 bf16 峰值 {peak} TFLOPS，不論實際用的是哪張 GPU："
@@ -283,8 +283,8 @@ RUN_FINDINGS = {
         "es": "El MFU impreso (normalmente {mfu}) es relativo al pico bf16 de {peak} TFLOPS de la {reference}, que {tool} "
               "fija en el código. La {device} llega a {device_peak} TFLOPS, así que el mismo rendimiento es el {mfu_device} "
               "de esta tarjeta (×{factor}).",
-        "fr": "Le MFU affiché (en général {mfu}) est relatif au pic bf16 de {peak} TFLOPS de la {reference}, que {tool} code "
-              "en dur. La {device} culmine à {device_peak} TFLOPS\u00a0: le même débit représente {mfu_device} de cette "
+        "fr": "Le MFU affiché (en général {mfu}) est relatif au pic bf16 de {peak} TFLOPS du GPU {reference}, que {tool} code "
+              "en dur. Le GPU {device} culmine à {device_peak} TFLOPS\u00a0: le même débit représente {mfu_device} de cette "
               "carte (×{factor}).",
         "zh-Hant": "列印的 MFU（一般為 {mfu}）是相對於 {tool} 寫死的 {reference} bf16 峰值 {peak} TFLOPS。"
                    "{device} 的峰值是 {device_peak} TFLOPS，所以同樣的吞吐量等於這張卡的 {mfu_device}（×{factor}）。",

@@ -96,6 +96,7 @@ LABELS = {
                         "fr": "perte d’entraînement (éval.)", "zh-Hant": "訓練損失（評估）"},
     "plot.val": {"en": "val loss", "es": "pérdida de validación", "fr": "perte de validation", "zh-Hant": "驗證損失"},
     "unit.s": {"en": "s", "es": "s", "fr": "s", "zh-Hant": "秒"},
+    "paren": {"en": " ({x})", "es": " ({x})", "fr": " ({x})", "zh-Hant": "（{x}）"},
     "sep": {"en": ": ", "es": ": ", "fr": "\u00a0: ", "zh-Hant": "："},
     "join": {"en": "; ", "es": "; ", "fr": "\u202f; ", "zh-Hant": "；"},
 }

@@ -42,6 +42,8 @@ rules never test a format by name:
     mfu_running_average       the printed MFU is a running average (it dips after a slow step)
     compiles                  True/False when the trainer always/never compiles at its first
                               step, None when the config or the log says
+    lr_printed                'value' (the learning rate itself) or 'multiplier' (a factor of the
+                              peak learning rate, as nanochat's lrm)
 """
 
 
@@ -62,6 +64,7 @@ class LogFormat:
     mfu_sentinel_meaning = None
     mfu_running_average = False
     compiles = None
+    lr_printed = "value"
     RECORD_PREFIXES = ()  # how this format's record lines start (for looks_cut)
 
     @classmethod

@@ -55,6 +55,7 @@ class NanoChat(LogFormat):
     mfu_sentinel = 0.0                                        # an infinite peak (CPU, MPS) prints 0.00
     mfu_sentinel_meaning = "unknown_device"
     compiles = True
+    lr_printed = "multiplier"  # lrm: the schedule's factor on every parameter group's learning rate
     RECORD_PREFIXES = ("step ", "Step ")
 
     STEP = re.compile(r"[sS]tep\s+(\d+)(?:/(\d+))?\s*(?:\([\d.]+%\))?\s*\|\s*(.*)$")

@@ -64,6 +64,7 @@ class PlateauEvidence:
     lr: Optional[float] = None
     lr_floor: Optional[float] = None   # the config's min_lr
     lr_peak: Optional[float] = None    # the highest LR the log printed
+    lr_multiplier: Optional[bool] = None  # lr is a factor of the peak learning rate (nanochat's lrm)
 
 
 def _plateau_message(ev, variant, lang):
@@ -72,13 +73,14 @@ def _plateau_message(ev, variant, lang):
                 threshold=small(ev.threshold, lang), noise=small(ev.noise, lang),
                 noise_how=noise_how(ev.noise_source, ev.eval_iters, ev.eval_iters_source, lang),
                 best_val=loss(ev.best_val, lang), best_step=step(ev.best_step, lang))
-    of = ""
-    if ev.lr_floor is not None:
+    of, lr = "", sci(ev.lr, lang) if ev.lr else ""
+    if ev.lr_multiplier:
+        lr = text("plateau.lr_multiplier", lang, x=fmt_float(ev.lr, lang, 2))
+    elif ev.lr_floor is not None:
         of = text("plateau.lr_floor", lang, floor=sci(ev.lr_floor, lang))
     elif ev.lr_peak is not None:
         of = text("plateau.lr_peak", lang, peak=sci(ev.lr_peak, lang))
-    advice = text(f"plateau.{variant}", lang, lr=sci(ev.lr, lang) if ev.lr else "", step=step(ev.window_end, lang),
-                  of=of)
+    advice = text(f"plateau.{variant}", lang, lr=lr, step=step(ev.window_end, lang), of=of)
     return joined([head, advice], lang)
 
 
@@ -102,6 +104,8 @@ def plateau(d):
                          float(v[best]), float(v[-1]), lr=d.lr_at(end))
     if s.cfg is not None and d.fmt.max_steps_from == "config":
         ev.lr_floor = s.cfg.min_lr
+    elif d.fmt.lr_printed == "multiplier":
+        ev.lr_multiplier = ev.lr is not None or None
     elif d.run.lr is not None and np.isfinite(d.run.lr).any():
         ev.lr_peak = float(np.nanmax(np.asarray(d.run.lr)))
     variant = {"decaying": "decaying", "done": "done"}.get(d.lr_state(end), "unknown")

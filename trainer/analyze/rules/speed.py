@@ -125,7 +125,7 @@ def _sentinel_message(ev, variant, lang):
         first = text("mfu_warmup_sentinel.first", lang, value=fmt_pct(ev.first_value_pct, lang, 2),  # as printed
                      step=step(ev.first_value_step, lang))
     return text("mfu_warmup_sentinel", lang, count=fmt_int(ev.count, lang), last=step(ev.last_sentinel_step, lang),
-                first=first, value=fmt_pct(ev.value, lang, 2))
+                first=first, value=f"{ev.value:.2f}%")  # a log's text stays as printed
 
 
 @finding("mfu_warmup_sentinel", "info", SentinelEvidence, message=_sentinel_message)
