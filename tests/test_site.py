@@ -110,15 +110,32 @@ def test_hreflang_alternates_live_in_the_sitemap_not_the_page_head(built_site):
         assert f'hreflang="{lang}"' in sitemap
 
 
-def test_search_index_covers_every_language_and_segments_chinese(built_site):
-    index = json.loads((built_site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert "\\u200b" in index["config"]["separator"] or "\u200b" in index["config"]["separator"]
-    locations = [doc["location"] for doc in index["docs"]]
+def test_each_language_has_its_own_search_index_and_chinese_is_segmented(built_site):
+    # hooks/search_per_language.py: <lang>/search/search_index.json, locations relative
+    # to the language root, each location once, the lunr language of its own.
+    lunr = {"en": "en", "es": "es", "fr": "fr", "zh-Hant": "zh"}
     for lang in SITE_LANGS:
+        root = built_site.dir if lang == "en" else built_site.dir / lang
+        index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [lunr[lang]]
+        assert "\\u200b" in index["config"]["separator"] or "\u200b" in index["config"]["separator"]
+        locations = [doc["location"] for doc in index["docs"]]
+        assert len(locations) == len(set(locations)), f"{lang}: duplicate search entries"
+        assert not [loc for loc in locations if loc.split("/")[0] in SITE_LANGS], f"{lang}: other languages' pages"
         for page in nav_pages():
-            assert page_url(lang, page) in locations, f"{page_url(lang, page)} not in the search index"
-    zh_text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("zh-Hant/"))
-    assert "\u200b" in zh_text, "zh-Hant text was not segmented (is jieba installed?)"
+            assert page_url("en", page) in locations, f"{page_url(lang, page)} not in the {lang} search index"
+        html = (built_site.dir / page_url(lang, "capacity.md") / "index.html").read_text(encoding="utf-8")
+        base = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+                          .group(1))["base"]
+        assert (built_site.dir / page_url(lang, "capacity.md") / base).resolve() == root.resolve(), (lang, base)
+        if lang == "zh-Hant":
+            assert "\u200b" in " ".join(doc["text"] for doc in index["docs"]), "zh-Hant text was not segmented (jieba?)"
+
+
+def test_build_output_has_no_routine_i18n_lines(built_site):
+    # hooks/quiet_i18n.py: the console keeps real problems and progress only
+    assert "extra.alternate" not in built_site.output
+    assert "Overriding '" not in built_site.output
 
 
 class _Refs(HTMLParser):
