@@ -39,6 +39,8 @@ STRINGS = {
         'fr': 'préchauffage {n} (défaut de nanoGPT)', 'zh-Hant': '暖身 {n}（nanoGPT 預設）'},
     'lr_schedules.seeds_nowarmup': {'en': 'no warmup', 'es': 'sin calentamiento', 'fr': 'sans préchauffage',
                                     'zh-Hant': '無暖身'},
+    'lr_schedules.seeds_at': {'en': '{curve}: {lr} at {it}', 'es': '{curve}: {lr} en {it}',
+                              'fr': '{curve} : {lr} à {it}', 'zh-Hant': '{curve}：第 {it} 次迭代為 {lr}'},
     'lr_schedules.claimed': {'en': 'claimed: {lr}', 'es': 'lo afirmado: {lr}', 'fr': 'valeur avancée\u00a0: {lr}',
                              'zh-Hant': '筆記所稱：{lr}'},
     'lr_schedules.seeds_title': {
