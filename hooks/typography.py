@@ -22,7 +22,7 @@ from trainer.i18n.typography import typeset
 # Text inside these elements is never typeset.
 RAW = ("script", "style", "pre", "code", "kbd", "samp", "textarea", "svg", "math")
 TOKEN = re.compile(
-    r"<!--.*?-->"
+    r"<!--.*?-->|<![^>]*>|<\?[^>]*>"  # comments, <!doctype html>, processing instructions
     r"|<(script|style|pre|textarea)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>"
     r"|</?([A-Za-z][A-Za-z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
     re.S | re.I)
