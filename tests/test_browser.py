@@ -3,8 +3,11 @@
 Every page in every language loads with status 200, no console errors and no
 broken image; the language switcher leads to the same page; search in each
 language lists that language's pages only, with clean <mark> highlights
-(Chinese included); math is rendered by KaTeX. Screenshots of each home and of
-one figure page per language go to test-artifacts/screenshots/.
+(Chinese included); math is rendered by KaTeX; at a phone's 390 px and a
+desktop's 1280 px, figure text is at least ~9 px, nothing is wider than the
+page and no formula overflows; no figure text lies outside its SVG canvas.
+Screenshots of each home and of one figure page per language go to
+test-artifacts/screenshots/.
 
 Without chromium and chromedriver the tests fail, naming the packages:
 `make setup` installs them (scripts/system_deps.sh), and a skipped browser test
@@ -228,3 +231,93 @@ def test_screenshots_of_homes_and_a_figure_page(browser, served_site):
                 break
         else:
             pytest.fail(f"no page in {lang} shows a figure from assets/figures/")
+
+
+MIN_TEXT_PX = 8.9  # "about 9 px": trainer/plots.py sizes figures for 9 px text in a 332 px column
+
+
+def _svg_min_text(site_dir, src, cache={}):
+    """(smallest font size, canvas width), both in SVG user units, of the figure at URL `src`."""
+    from svg_figures import read
+    rel = src.split("/assets/figures/", 1)[1].split("?")[0]
+    if rel not in cache:
+        fig = read(site_dir / "assets" / "figures" / rel)
+        cache[rel] = (min(t.size_pt for t in fig.texts), fig.width)
+    return cache[rel]
+
+
+FIGURES_JS = """
+return Array.from(document.querySelectorAll('article img'))
+  .filter(i => i.src.includes('/assets/figures/') && !i.src.includes('/thumbs/') && i.offsetParent !== null)
+  .map(i => {
+    let box = i.parentElement;  // the first block around it (a lightbox link is inline)
+    while (box && !box.clientWidth) box = box.parentElement;
+    return [i.src, i.clientWidth, box ? box.clientWidth : 0];
+  });
+"""
+OVERFLOW_JS = """
+const bad = [];
+const doc = document.documentElement;
+if (doc.scrollWidth > doc.clientWidth + 1) bad.push('page scrolls sideways: ' + doc.scrollWidth + ' > ' + doc.clientWidth);
+for (const m of document.querySelectorAll('article div.arithmatex'))
+  if (m.offsetParent !== null && m.scrollWidth > m.clientWidth + 1)
+    bad.push('formula overflows: ' + m.textContent.slice(0, 40));
+return bad;
+"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_figures_are_legible_and_nothing_overflows(browser, served_site, width):
+    problems, seen = [], 0
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
+    try:
+        for lang in SITE_LANGS:
+            for page in nav_pages():
+                url = served_site.url + page_url(lang, page)
+                _load(browser, served_site, url)
+                _wait(lambda: browser.execute_script("return document.querySelectorAll('.arithmatex:not([data-katex-done])').length") == 0,
+                      f"KaTeX on {url}")
+                problems += [f"{url}: {p}" for p in browser.execute_script(OVERFLOW_JS)]
+                for src, shown, room in browser.execute_script(FIGURES_JS):
+                    seen += 1
+                    smallest, canvas = _svg_min_text(served_site.dir, src)
+                    px = smallest * shown / canvas
+                    if px < MIN_TEXT_PX:
+                        problems.append(f"{url}: {src.rsplit('/figures/', 1)[1]} text {px:.1f} px at {shown} px wide")
+                    if shown > room + 1:
+                        problems.append(f"{url}: {src} is {shown} px wide in a {room} px column")
+            if width == 390:
+                _load(browser, served_site, served_site.url + page_url(lang, "plateau.md"))
+                ARTIFACTS.mkdir(parents=True, exist_ok=True)
+                browser.save_screenshot(str(ARTIFACTS / f"{lang}-plateau-390.png"))
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert seen >= len(SITE_LANGS) * 10, f"only {seen} figures seen"
+    assert not problems, "\n".join(problems[:40])
+
+
+CLIPPED_JS = """
+const svg = document.documentElement, canvas = svg.getBoundingClientRect(), bad = [];
+for (const g of svg.querySelectorAll('g[id^="text_"]')) {
+  const b = g.getBoundingClientRect();
+  if (b.width && (b.left < canvas.left - 0.5 || b.top < canvas.top - 0.5 ||
+                  b.right > canvas.right + 0.5 || b.bottom > canvas.bottom + 0.5))
+    bad.push(g.id + ' ' + (g.firstChild && g.firstChild.nextSibling ? '' : '') +
+             [b.left, b.top, b.right, b.bottom].map(v => v.toFixed(1)).join(',') + ' in ' +
+             [canvas.width, canvas.height].map(v => v.toFixed(1)).join('x'));
+}
+return bad;
+"""
+
+
+def test_no_figure_text_is_clipped_in_the_browser(browser, served_site):
+    # the same check as tests/test_figures.py, measured by Chromium's own renderer
+    figures = sorted((served_site.dir / "assets" / "figures").glob("*/*/*.svg"))
+    assert figures
+    problems = []
+    for path in figures:
+        rel = path.relative_to(served_site.dir).as_posix()
+        browser.get(served_site.url + rel)
+        problems += [f"{rel}: {p}" for p in browser.execute_script(CLIPPED_JS)]
+    assert not problems, "\n".join(problems[:40])
