@@ -60,3 +60,12 @@ def test_labels_and_legends_do_not_cross_the_data(figure):
         if inner[0] < inner[2] and inner[1] < inner[3] and segments_cross_box(segs, inner).any():
             crossed.append(what)
     assert not crossed, f"{path.name}: plotted lines cross {crossed}"
+
+
+def test_figure_text_follows_the_languages_typography(figure):
+    # trainer/plot_fit.py typesets every text before saving (French spaces and ’, Chinese （）)
+    from trainer.i18n.typography import problems
+    path, fig = figure
+    lang = path.parts[-3]
+    slips = [(t.string, fixed) for t in fig.texts for _, fixed in problems(t.string, lang)]
+    assert not slips, f"{path.name}: {slips[:5]}"
