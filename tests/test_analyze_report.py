@@ -174,6 +174,6 @@ def test_plot_in_chinese(seeds, tmp_path):
     from trainer.analyze.plot import draw
     try:
         draw(seeds, str(tmp_path / "zh.svg"), "zh-Hant")
-    except plots.FontError:
-        pytest.skip("fonts-noto-cjk is not installed")
+    except plots.FontError as e:  # make setup installs the font; a skip would hide a broken zh-Hant plot
+        pytest.fail(f"{e}: run `make setup` as root or with sudo")
     assert "驗證損失".encode() in (tmp_path / "zh.svg").read_bytes()
