@@ -132,7 +132,7 @@ def test_json_message_language(seeds):
 @pytest.mark.parametrize("lang, head", [
     ("en", "| step | train loss | val loss | lr | tokens seen | comment |"),
     ("es", "| paso | pérdida de entrenamiento | pérdida de validación | LR | tokens vistos | comentario |"),
-    ("fr", "| étape | perte d’entraînement | perte de validation | LR | tokens vus | commentaire |"),
+    ("fr", "| pas | perte d’entraînement | perte de validation | LR | jetons vus | commentaire |"),
     ("zh-Hant", "| 步數 | 訓練損失 | 驗證損失 | 學習率 | 已見 token 數 | 備註 |"),
 ])
 def test_markdown_evidence_table(seeds, lang, head):

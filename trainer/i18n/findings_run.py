@@ -15,8 +15,8 @@ RUN_FINDINGS = {
               "tokens por iteración){suggest}, un block_size o un modelo menores, bfloat16, compile=True.",
         "fr": "Mémoire épuisée avant la première itération ({text})\u00a0: les poids, l’état de l’optimiseur et les activations "
               "d’un micro-lot ne tiennent pas. À essayer\u00a0: un batch_size plus petit avec un gradient_accumulation_steps "
-              "plus grand (mêmes tokens par itération){suggest}, un block_size ou un modèle plus petits, bfloat16, compile=True.",
-        "zh-Hant": "第一次迭代之前就記憶體不足（{text}）：權重、優化器狀態和一個微批次的激活值放不下。"
+              "plus grand (mêmes jetons par itération){suggest}, un block_size ou un modèle plus petits, bfloat16, compile=True.",
+        "zh-Hant": "第一次迭代之前就記憶體不足（{text}）：權重、最佳化器狀態和一個微批次的活化值放不下。"
                    "可以嘗試：縮小 batch_size、同時加大 gradient_accumulation_steps（每次迭代的 token 數不變）{suggest}、"
                    "縮小 block_size 或模型、使用 bfloat16、compile=True。",
     },
@@ -27,11 +27,11 @@ RUN_FINDINGS = {
         "es": "Sin memoria durante el entrenamiento, después del paso {step} ({text}). El uso de memoria crece hasta el primer "
               "paso del optimizador (el estado de AdamW) y puede subir por fragmentación. Prueba: un batch_size menor con un "
               "gradient_accumulation_steps mayor (mismos tokens por iteración){suggest}, un block_size menor, bfloat16.",
-        "fr": "Mémoire épuisée pendant l’entraînement, après l’étape {step} ({text}). La mémoire grimpe jusqu’au premier pas "
+        "fr": "Mémoire épuisée pendant l’entraînement, après le pas {step} ({text}). La mémoire grimpe jusqu’au premier pas "
               "de l’optimiseur (l’état d’AdamW) et peut dériver par fragmentation. À essayer\u00a0: un batch_size plus petit "
-              "avec un gradient_accumulation_steps plus grand (mêmes tokens par itération){suggest}, un block_size plus "
+              "avec un gradient_accumulation_steps plus grand (mêmes jetons par itération){suggest}, un block_size plus "
               "petit, bfloat16.",
-        "zh-Hant": "訓練中在第 {step} 步之後記憶體不足（{text}）。記憶體用量會增加到第一次優化器更新（AdamW 的狀態）為止，"
+        "zh-Hant": "訓練中在第 {step} 步之後記憶體不足（{text}）。記憶體用量會增加到第一次最佳化器更新（AdamW 的狀態）為止，"
                    "也可能因碎片化而慢慢上升。可以嘗試：縮小 batch_size、同時加大 gradient_accumulation_steps"
                    "（每次迭代的 token 數不變）{suggest}、縮小 block_size、使用 bfloat16。",
     },
@@ -42,7 +42,7 @@ RUN_FINDINGS = {
         "es": "Sin memoria justo después de la evaluación del paso {step} ({text}): esa iteración también ejecuta "
               "estimate_loss() y guarda el checkpoint. Prueba: un batch_size menor con un gradient_accumulation_steps "
               "mayor{suggest}, o menos eval_iters; comprueba que nada más use la GPU.",
-        "fr": "Mémoire épuisée juste après l’évaluation de l’étape {step} ({text})\u00a0: cette itération exécute aussi "
+        "fr": "Mémoire épuisée juste après l’évaluation du pas {step} ({text})\u00a0: cette itération exécute aussi "
               "estimate_loss() et la sauvegarde du checkpoint. À essayer\u00a0: un batch_size plus petit avec un "
               "gradient_accumulation_steps plus grand{suggest}, ou moins d’eval_iters\u202f; vérifiez que rien d’autre "
               "n’utilise le GPU.",
@@ -56,10 +56,10 @@ RUN_FINDINGS = {
         "fr": ", p. ex. batch_size {bs} → {new_bs} avec gradient_accumulation_steps {ga} → {new_ga}",
         "zh-Hant": "，例如 batch_size {bs} → {new_bs}、gradient_accumulation_steps {ga} → {new_ga}",
     },
-    "at.after": {"en": "after step {step}", "es": "después del paso {step}", "fr": "après l’étape {step}",
+    "at.after": {"en": "after step {step}", "es": "después del paso {step}", "fr": "après le pas {step}",
                  "zh-Hant": "在第 {step} 步之後"},
     "at.before": {"en": "before the first logged step", "es": "antes del primer paso registrado",
-                  "fr": "avant la première étape journalisée", "zh-Hant": "在第一個記錄的步之前"},
+                  "fr": "avant le premier pas journalisé", "zh-Hant": "在第一個記錄的步之前"},
     "interrupted.keyboard": {
         "en": "The run was stopped with Ctrl-C (KeyboardInterrupt) {at}. If that was not you, run long jobs under tmux or nohup.",
         "es": "La ejecución se detuvo con Ctrl-C (KeyboardInterrupt) {at}. Si no fuiste tú, lanza los trabajos largos con tmux o nohup.",
@@ -94,9 +94,9 @@ RUN_FINDINGS = {
         "es": "El registro termina en el paso {step}, el {progress} de max_iters = {max_steps}, sin ningún error: la ejecución "
               "sigue en marcha, se detuvo sin dejar rastro o el registro se copió antes. Todo lo de aquí describe la "
               "ejecución hasta ese paso.",
-        "fr": "Le journal s’arrête à l’étape {step}, soit {progress} de max_iters = {max_steps}, sans erreur\u00a0: "
+        "fr": "Le journal s’arrête au pas {step}, soit {progress} de max_iters = {max_steps}, sans erreur\u00a0: "
               "l’entraînement continue, s’est arrêté sans laisser de trace, ou le journal a été copié trop tôt. Tout ce qui "
-              "suit décrit l’exécution jusqu’à cette étape.",
+              "suit décrit l’exécution jusqu’à ce pas.",
         "zh-Hant": "日誌停在第 {step} 步，是 max_iters = {max_steps} 的 {progress}，且沒有錯誤訊息："
                    "訓練可能仍在進行、被無聲地停止，或日誌太早被複製。這裡的結果只描述到那一步為止。",
     },
@@ -131,14 +131,14 @@ RUN_FINDINGS = {
         "en": " The printed MFU, a running average, dips by about {dip} points after each.",
         "es": " El MFU impreso, una media móvil, cae unos {dip} puntos tras cada una.",
         "fr": " Le MFU affiché, une moyenne glissante, perd environ {dip} points après chacune.",
-        "zh-Hant": "列印的 MFU 是滑動平均，每次之後會掉約 {dip} 個百分點。",
+        "zh-Hant": "印出的 MFU 是滑動平均，每次之後會掉約 {dip} 個百分點。",
     },
     "compile_warmup": {
         "en": "The first iteration (step {step}) took {time}, {ratio}× the usual {median}: {cause}{eval}. It is a one-off "
               "{excess}; leave it out of speed and MFU estimates.",
         "es": "La primera iteración (paso {step}) tardó {time}, {ratio}× los {median} habituales: {cause}{eval}. Es un coste "
               "único de {excess}; déjala fuera al estimar la velocidad y el MFU.",
-        "fr": "La première itération (étape {step}) a pris {time}, {ratio}× les {median} habituelles\u00a0: {cause}{eval}. "
+        "fr": "La première itération (pas {step}) a pris {time}, {ratio}× les {median} habituelles\u00a0: {cause}{eval}. "
               "C’est un coût unique de {excess}\u202f; laissez-la de côté pour estimer la vitesse et le MFU.",
         "zh-Hant": "第一次迭代（第 {step} 步）花了 {time}，是平常 {median} 的 {ratio} 倍：{cause}{eval}。"
                    "這是一次性的 {excess}，估計速度與 MFU 時請排除。",
@@ -146,25 +146,25 @@ RUN_FINDINGS = {
     "compile.cause.compile": {
         "en": "torch.compile compiles the model then, on top of CUDA warm-up",
         "es": "torch.compile compila el modelo en ese momento, además del calentamiento de CUDA",
-        "fr": "torch.compile compile alors le modèle, en plus de l’échauffement CUDA",
+        "fr": "torch.compile compile alors le modèle, en plus du warmup CUDA",
         "zh-Hant": "torch.compile 在這時編譯模型，外加 CUDA 的暖機",
     },
     "compile.cause.nocompile": {
         "en": "warm-up (CUDA context, kernel selection, memory allocation; compile is off)",
         "es": "calentamiento (contexto CUDA, selección de kernels, reserva de memoria; compile está desactivado)",
-        "fr": "échauffement (contexte CUDA, choix des noyaux, allocation mémoire\u202f; compile est désactivé)",
+        "fr": "warmup (contexte CUDA, choix des noyaux, allocation mémoire\u202f; compile est désactivé)",
         "zh-Hant": "暖機（CUDA 環境、核心選擇、記憶體配置；compile 已關閉）",
     },
     "compile.cause.unknown": {
         "en": "compilation (torch.compile, if on) and warm-up",
         "es": "compilación (torch.compile, si está activo) y calentamiento",
-        "fr": "compilation (torch.compile, s’il est actif) et échauffement",
+        "fr": "compilation (torch.compile, s’il est actif) et warmup",
         "zh-Hant": "編譯（若開啟 torch.compile）與暖機",
     },
     "compile.eval": {
         "en": ", plus the eval of step {step} that runs first in that iteration",
         "es": ", más la evaluación del paso {step}, que se ejecuta al principio de esa iteración",
-        "fr": ", plus l’évaluation de l’étape {step}, exécutée au début de cette itération",
+        "fr": ", plus l’évaluation du pas {step}, exécutée au début de cette itération",
         "zh-Hant": "，再加上在該次迭代開頭執行的第 {step} 步評估",
     },
     "mfu_warmup_sentinel": {
@@ -174,7 +174,7 @@ RUN_FINDINGS = {
         "es": "El `mfu -100.00%` de {count} línea(s), hasta el paso {last}, no es una medida: nanoGPT inicia su MFU móvil en -1 "
               "y solo lo actualiza a partir de la 5.ª iteración del proceso (local_iter_num ≥ 5).{first} Ignóralo; este análisis "
               "lo hace.",
-        "fr": "Le `mfu -100.00%` de {count} ligne(s), jusqu’à l’étape {last}, n’est pas une mesure\u00a0: nanoGPT démarre son "
+        "fr": "Le `mfu -100.00%` de {count} ligne(s), jusqu’au pas {last}, n’est pas une mesure\u00a0: nanoGPT démarre son "
               "MFU glissant à -1 et ne le met à jour qu’à partir de la 5ᵉ itération du processus (local_iter_num ≥ 5).{first} "
               "Ignorez-le\u202f; cette analyse le fait.",
         "zh-Hant": "{count} 行上的 `mfu -100.00%`（到第 {last} 步為止）不是量測值：nanoGPT 的滑動 MFU 從 -1 開始，"
@@ -183,7 +183,7 @@ RUN_FINDINGS = {
     "mfu_warmup_sentinel.first": {
         "en": " The first real value is {value} at step {step}.",
         "es": " El primer valor real es {value} en el paso {step}.",
-        "fr": " La première vraie valeur est {value} à l’étape {step}.",
+        "fr": " La première vraie valeur est {value} au pas {step}.",
         "zh-Hant": "第一個真正的數值是第 {step} 步的 {value}。",
     },
     "mfu_a100_reference": {
@@ -195,7 +195,7 @@ RUN_FINDINGS = {
         "fr": "Le MFU affiché (en général {mfu}) est relatif au pic bf16 de {a100} TFLOPS d’une A100, quel que soit le GPU\u00a0: "
               "nanoGPT code ce nombre en dur. Sur une autre carte, ce n’est pas son taux d’utilisation\u202f; passez "
               "--device-name pour le renormaliser.",
-        "zh-Hant": "列印的 MFU（一般為 {mfu}）是相對於 A100 的 bf16 峰值 {a100} TFLOPS，不論實際用的是哪張 GPU："
+        "zh-Hant": "印出的 MFU（一般為 {mfu}）是相對於 A100 的 bf16 峰值 {a100} TFLOPS，不論實際用的是哪張 GPU："
                    "nanoGPT 把這個數字寫死在程式裡。換成別張卡，它就不是那張卡的使用率；請用 --device-name 重新換算。",
     },
     "mfu_a100_reference.device": {
@@ -206,7 +206,7 @@ RUN_FINDINGS = {
               "(×{factor}).",
         "fr": "Le MFU affiché (en général {mfu}) est relatif au pic bf16 de {a100} TFLOPS d’une A100, que nanoGPT code en dur. "
               "La {device} culmine à {peak} TFLOPS\u00a0: le même débit représente {mfu_device} de cette carte (×{factor}).",
-        "zh-Hant": "列印的 MFU（一般為 {mfu}）是相對於 nanoGPT 寫死的 A100 bf16 峰值 {a100} TFLOPS。"
+        "zh-Hant": "印出的 MFU（一般為 {mfu}）是相對於 nanoGPT 寫死的 A100 bf16 峰值 {a100} TFLOPS。"
                    "{device} 的峰值是 {peak} TFLOPS，所以同樣的吞吐量等於這張卡的 {mfu_device}（×{factor}）。",
     },
     "low_mfu": {
@@ -218,23 +218,23 @@ RUN_FINDINGS = {
               "gradient_accumulation_steps), compile=True, bfloat16, AdamW fusionado, y revisa el cargador de datos; los "
               "modelos muy pequeños están limitados por la memoria y nunca alcanzan un MFU alto.",
         "fr": "MFU faible\u00a0: environ {mfu} du pic de {device} ({how}), sous les {threshold}\u00a0: l’essentiel de la "
-              "puissance de calcul reste inutilisé. À essayer\u00a0: un batch_size plus grand (gardez les tokens par itération avec "
+              "puissance de calcul reste inutilisé. À essayer\u00a0: un batch_size plus grand (gardez les jetons par itération avec "
               "gradient_accumulation_steps), compile=True, bfloat16, AdamW fusionné, et vérifiez le chargeur de données\u202f; "
               "les très petits modèles sont limités par la mémoire et n’atteignent jamais un MFU élevé.",
-        "zh-Hant": "MFU 偏低：約為 {device} 峰值的 {mfu}（{how}），低於 {threshold}：大部分算力都沒有用上。"
+        "zh-Hant": "MFU 偏低：約為 {device} 峰值的 {mfu}（{how}），低於 {threshold}：大部分運算能力都沒有用上。"
                    "可以嘗試：加大 batch_size（用 gradient_accumulation_steps 維持每次迭代的 token 數）、compile=True、"
                    "bfloat16、fused AdamW，並檢查資料載入；很小的模型受記憶體頻寬限制，MFU 本來就不會高。",
     },
     "low_mfu.how.renormalized": {
         "en": "nanoGPT's printed MFU re-normalized to this card", "es": "el MFU impreso por nanoGPT, renormalizado a esta tarjeta",
-        "fr": "le MFU affiché par nanoGPT, renormalisé pour cette carte", "zh-Hant": "由 nanoGPT 列印的 MFU 換算到這張卡",
+        "fr": "le MFU affiché par nanoGPT, renormalisé pour cette carte", "zh-Hant": "由 nanoGPT 印出的 MFU 換算到這張卡",
     },
     "low_mfu.how.trainer": {
         "en": "as the trainer measured it", "es": "según lo midió el entrenador",
-        "fr": "tel que l’entraîneur l’a mesuré", "zh-Hant": "依訓練程式的量測",
+        "fr": "tel que le code d’entraînement l’a mesuré", "zh-Hant": "依訓練程式的量測",
     },
     "low_mfu.how.printed": {
-        "en": "as llm.c prints it", "es": "tal como lo imprime llm.c", "fr": "tel que llm.c l’affiche", "zh-Hant": "即 llm.c 列印的值",
+        "en": "as llm.c prints it", "es": "tal como lo imprime llm.c", "fr": "tel que llm.c l’affiche", "zh-Hant": "即 llm.c 印出的值",
     },
     "low_mfu.how.recomputed": {
         "en": "recomputed from the config and the iteration times", "es": "recalculado a partir de la configuración y los tiempos",
