@@ -1,5 +1,6 @@
 # Plateau Lab: one entry point for setup, tests, figures, benchmarks and the site.
-# Every target creates .venv on first use, so a fresh clone needs only `make serve` or `make test`.
+# Every target creates .venv on first use, so a fresh clone needs only `make serve` or `make test`;
+# setup also installs the Debian packages the tests and figures need (scripts/system_deps.sh).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -12,17 +13,17 @@ export PYTHONHASHSEED := 0
 # Material 9.8 prints an end-of-life banner on every mkdocs run; keep build output to real problems.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup test test-fast test-slow serve docs figures figures-check bench linkcheck i18n-status clean help
+.PHONY: setup system-deps test test-fast test-slow serve docs figures figures-check bench linkcheck i18n-status clean help
 
 help:
-	@echo "make serve        install into .venv, then serve the site on http://127.0.0.1:8000"
+	@echo "make serve        install into .venv, then serve the site on http://127.0.0.1:8000/plateau-lab/"
 	@echo "make test         install into .venv, then run the whole test suite (incl. browser tests)"
 	@echo "make figures      rerun stale gallery experiments (PROFILE=cpu|gpu|smoke)"
 	@echo "make bench        run the benchmarks and write bench/results.md"
 	@echo "make docs         strict build of the site into site/"
 	@echo "make linkcheck    check every link of the built site, offline"
 	@echo "make i18n-status  report missing/stale/structurally different translations"
-	@echo "make setup        only create .venv and install"
+	@echo "make setup        only install: Debian packages (as root or with sudo), then .venv"
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,7 +32,12 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[docs,dev]'
 	touch $@
 
-setup: $(VENV)/.installed
+setup: system-deps $(VENV)/.installed
+
+# fonts-noto-cjk, chromium, chromium-driver: installed when missing (root or passwordless
+# sudo); otherwise one line says which apt-get command to run.
+system-deps:
+	@scripts/system_deps.sh
 
 test: setup
 	$(PY) -m pytest -q

@@ -10,6 +10,7 @@ import contextlib
 import io
 import json
 
+from trainer import plot_fit
 from trainer.analyze import analyze
 from trainer.analyze.cli import build_parser, run as run_cli
 from trainer.analyze.plot import draw_on
@@ -60,6 +61,7 @@ def render(r):
     with r.figure('report', main=True) as (fig, ax):
         draw_on(ax, analysis, r.lang)
         ax.set_title(r.t('analyzer_report.plot_title'))
+        plot_fit.labels_above(ax)  # the finding codes, drawn across the curves, go above them
 
     shown = ' '.join(args + ['--format', 'markdown', '--plot', 'report.svg'] + (['--lang', r.lang] if r.lang != 'en' else []))
     r.markdown('command', f'```bash\nplateau analyze {shown}\n```')

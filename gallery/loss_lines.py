@@ -77,7 +77,8 @@ stats = {d: late_means(runs[d]) for d in DROPOUTS}
 def render(r):
     # %% One panel per run: raw iter losses (faint), their centered average, and the step line.
     lo = P['max_iters'] // 5  # skip the first steep fifth so the gaps are visible
-    with r.figure('lines', main=True, ncols=2, sharey=True, figsize=(9, 4)) as (fig, axes):
+    # one panel above the other: side by side, a phone would shrink them to illegible
+    with r.figure('lines', main=True, nrows=2, sharex=True, sharey=True, figsize=(5, 6.2)) as (fig, axes):
         ymin, ymax = [], []
         for ax, d in zip(axes, DROPOUTS):
             run = runs[d]
@@ -91,15 +92,15 @@ def render(r):
             ax.plot(ex, va, 's--', color='C2', markersize=4, linewidth=1.2, label=r.t('loss_lines.step_val'))
             ax.axvspan(stats[d]['from'] - WINDOW, stats[d]['to'] + WINDOW, color='0.93', zorder=0)
             ax.set_title(r.t('loss_lines.panel', d=r.num(d, 1)))
-            ax.set_xlabel(r.t('iteration'))
+            ax.set_ylabel(r.t('loss'))
             ax.set_xlim(lo, P['max_iters'])
             late = [y for x, y in zip(mx + ex + ex, my + tr + va) if x >= lo]
             ymin.append(min(late))
             ymax.append(max(late))
         pad = 0.08 * (max(ymax) - min(ymin))
         axes[0].set_ylim(min(ymin) - pad, max(ymax) + pad)
-        axes[0].set_ylabel(r.t('loss'))
-        axes[0].legend(loc='upper right', fontsize=8, frameon=True, framealpha=0.95, edgecolor='none')
+        axes[-1].set_xlabel(r.t('iteration'))
+        axes[0].legend()
 
     # %% The table: averages over the late evals (shaded in the figure).
     rows = []

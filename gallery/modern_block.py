@@ -85,7 +85,7 @@ def render(r):
                               label=r.t('modern_block.legend', block=r.t(f'modern_block.{name}'),
                                         params=r.params(params[name])))
             ax.annotate(r.num(s['final'], 3), (s['final_iter'], s['final']), xytext=(4, 0),
-                        textcoords='offset points', va='center', ha='left', fontsize=8, color=line.get_color())
+                        textcoords='offset points', va='center', ha='left', color=line.get_color())
         ax.set_xlabel(r.t('iteration'))
         ax.set_ylabel(r.t('val_loss'))
         ax.set_title(r.t('modern_block.fig_title', L=L, C=C, iters=r.int(P['max_iters'])))

@@ -62,13 +62,13 @@ def render(r):
         b = S['one']
         ax.plot([b['best_step']], [b['best_val']], 'o', color='C3', ms=5)
         ax.annotate(r.t('overfit_shards.best', it=r.int(b['best_step'])), (b['best_step'], b['best_val']),
-                    xytext=(0, -14), textcoords='offset points', ha='center', fontsize=8, color='C3')
+                    xytext=(0, 6), textcoords='offset points', ha='center', va='bottom', color='C3')  # above: empty
         ax.set_xlabel(r.t('iteration'))
         ax.set_ylabel(r.t('loss'))
         ax.set_title(r.t('overfit_shards.curves_title'))
         lo = min(min(run.series(f)[1]) for run in (one, every) for f in ('val_loss', 'train_loss'))
         ax.set_ylim(lo - 0.05, max(S['one']['last_val'], S['all']['best_val']) + 0.6)
-        ax.legend(fontsize=8)
+        ax.legend()
 
     rows = [[names[k], r.int(S[k]['train_tokens']), r.num(S[k]['epochs'], 1), r.int(S[k]['best_step']),
              r.num(S[k]['best_val'], 3), r.num(S[k]['last_val'], 3), r.num(S[k]['last_train'], 3),

@@ -88,13 +88,12 @@ def render(r):
             at = tokens_seen[PASTED_AT] / parts['total']
             ax.plot([PASTED_AT], [at], 'o', color=line.get_color(), markersize=4)
             ax.annotate(r.num(at, 1), (PASTED_AT, at), xytext=(5, -4), textcoords='offset points', ha='left',
-                        va='top', fontsize=8, color=line.get_color())
-        ax.axhline(CHINCHILLA, color='0.3', linestyle='--', linewidth=1)
-        ax.annotate(r.t('seeds_arithmetic.chinchilla_line', n=CHINCHILLA), (cfg.max_iters, CHINCHILLA), ha='right', va='bottom',
-                    xytext=(0, 3), textcoords='offset points', fontsize=8, color='0.3')
-        ax.axvline(PASTED_AT, color='0.5', linestyle=':', linewidth=1)
-        ax.annotate(r.t('seeds_arithmetic.pasted_at', it=r.int(PASTED_AT)), (PASTED_AT, tokens_per_param),
-                    xytext=(-6, 0), textcoords='offset points', ha='right', va='center', fontsize=8, color='0.3')
+                        va='top', color=line.get_color())
+        # named in the legend: any label along the line would cross a curve or the dotted marker
+        ax.axhline(CHINCHILLA, color='0.3', linestyle='--', linewidth=1,
+                   label=r.t('seeds_arithmetic.chinchilla_line', n=CHINCHILLA))
+        ax.axvline(PASTED_AT, color='0.5', linestyle=':', linewidth=1,
+                   label=r.t('seeds_arithmetic.pasted_at', it=r.int(PASTED_AT)))
         ax.set_xlabel(r.t('iteration'))
         ax.set_ylabel(r.t('tokens_per_param'))
         ax.set_title(r.t('seeds_arithmetic.tpp_title', tpi=r.int(tokens_per_iter)))

@@ -13,6 +13,7 @@ import math
 import tempfile
 from pathlib import Path
 
+from trainer import plot_fit
 from trainer.analyze import analyze
 from trainer.analyze.messages import label, message
 from trainer.analyze.plot import draw_on
@@ -53,6 +54,7 @@ def render(r):
     with r.figure('loss', main=True) as (fig, ax):
         draw_on(ax, analysis, r.lang)
         ax.set_title(r.t('seeds_diagnosis.loss_title'))
+        plot_fit.labels_above(ax)  # the finding codes, drawn across the curves, go above them
 
     r.markdown('evidence', '\n'.join(evidence_table(result, r.lang, heading=False)))
     lines = []

@@ -13,6 +13,11 @@ keeps English number formatting, matching its English prose.
 A reference that cannot be resolved is logged as an error naming the page and
 the key, so ``mkdocs build --strict`` fails, and is left in the page as typed.
 Fenced code blocks and inline code are left alone: a page may show the syntax.
+
+Before a noun, Spanish and French put "de" after a count in words:
+``[[seeds_arithmetic.tokens_seen|de]] tokens`` gives "7 602 millones de tokens"
+but "524 288 tokens" for a plain number, and French elides it before a vowel
+("2 millions d’itérations"). The rule is trainer.i18n.numbers.with_de.
 Fragments included with ``--8<--`` are expanded after this hook runs, so they
 are not scanned; the generator formats their numbers itself.
 """
@@ -22,11 +27,15 @@ import logging
 import os
 import re
 
+from trainer.i18n.numbers import with_de
+
 log = logging.getLogger("mkdocs.hooks.values")
 
 DEFAULT_LANG = "en"
 LOCALE_SHAPED = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$")  # the i18n plugin's folder names
 VALUE_REF = re.compile(r"\[\[([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)\]\]")
+# a reference with |de, the blanks after it and the word they lead to
+VALUE_REF_DE = re.compile(r"\[\[([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)\|de\]\]([ \t]*(?:\n[ \t]*)?)(?=(\w*))")
 FENCE_OPEN = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 # A CommonMark code span: a run of n backticks, content, the same run of n.
 CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
@@ -112,17 +121,34 @@ def _split_spans(text):
 
 
 def substitute(markdown, values_dir, lang):
-    """Replace every [[name.key]] outside code; return (new markdown, list of error strings)."""
+    """Replace every [[name.key]] and [[name.key|de]] outside code; return (new markdown,
+    list of error strings)."""
     errors = []
 
-    def replace(m):
+    def value(m):
         try:
             return lookup(values_dir, m.group(1), m.group(2), lang)
         except ValuesError as e:
-            errors.append(f"{m.group(0)}: {e}")
-            return m.group(0)
+            errors.append(f"{m.group(0).rstrip()}: {e}")
+            return None
 
-    out = [chunk if is_code else VALUE_REF.sub(replace, chunk)
+    def replace_de(m):
+        text = value(m)
+        if text is None:
+            return m.group(0)
+        blank = m.group(3)
+        joined = with_de(text, lang, m.group(4))
+        if joined == text:
+            return text + blank
+        if joined.endswith(" "):  # "millones de " + the page's own blank (a line break stays one)
+            return joined.rstrip(" ") + (blank or " ")
+        return joined  # elided: "millions d’" + the noun, with no blank between
+
+    def replace(m):
+        text = value(m)
+        return m.group(0) if text is None else text
+
+    out = [chunk if is_code else VALUE_REF.sub(replace, VALUE_REF_DE.sub(replace_de, chunk))
            for chunk, is_code in outside_code(markdown)]
     return "".join(out), errors
 

@@ -38,7 +38,7 @@ FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
 FIGURE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 SNIPPET = re.compile(r"""--8<--\s*["']([^"']+)["']""")
-VALUE = re.compile(r"\[\[([A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+)\]\]")
+VALUE = re.compile(r"\[\[([A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+)(?:\|de)?\]\]")  # |de: hooks/values.py
 ADMONITION = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z0-9_-]+)")
 TABLE_CELL = re.compile(r"^:?-+:?$")
 

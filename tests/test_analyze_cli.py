@@ -35,7 +35,7 @@ def test_all_options_together(files, tmp_path, capsys):
                "--format-hint", "nanogpt", "--out", str(md)])
     assert rc == 0 and capsys.readouterr().out == ""
     text = md.read_text()
-    assert "| étape | perte d’entraînement |" in text and "époques sur les données d’entraînement" in text
+    assert "| pas | perte d’entraînement |" in text and "époques sur les données d’entraînement" in text
     assert svg.read_bytes().lstrip().startswith(b"<?xml")
     assert sorted(os.listdir(tmp_path)) == ["plot.svg", "report.md"]  # no temp files left behind
 

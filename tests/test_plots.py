@@ -3,9 +3,7 @@ import warnings
 
 import pytest
 
-matplotlib = pytest.importorskip('matplotlib')
-
-from trainer import plots  # noqa: E402
+from trainer import plots
 
 
 def _figure(lang, title='validation'):

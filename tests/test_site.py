@@ -110,15 +110,32 @@ def test_hreflang_alternates_live_in_the_sitemap_not_the_page_head(built_site):
         assert f'hreflang="{lang}"' in sitemap
 
 
-def test_search_index_covers_every_language_and_segments_chinese(built_site):
-    index = json.loads((built_site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert "\\u200b" in index["config"]["separator"] or "\u200b" in index["config"]["separator"]
-    locations = [doc["location"] for doc in index["docs"]]
+def test_each_language_has_its_own_search_index_and_chinese_is_segmented(built_site):
+    # hooks/search_per_language.py: <lang>/search/search_index.json, locations relative
+    # to the language root, each location once, the lunr language of its own.
+    lunr = {"en": "en", "es": "es", "fr": "fr", "zh-Hant": "zh"}
     for lang in SITE_LANGS:
+        root = built_site.dir if lang == "en" else built_site.dir / lang
+        index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [lunr[lang]]
+        assert "\\u200b" in index["config"]["separator"] or "\u200b" in index["config"]["separator"]
+        locations = [doc["location"] for doc in index["docs"]]
+        assert len(locations) == len(set(locations)), f"{lang}: duplicate search entries"
+        assert not [loc for loc in locations if loc.split("/")[0] in SITE_LANGS], f"{lang}: other languages' pages"
         for page in nav_pages():
-            assert page_url(lang, page) in locations, f"{page_url(lang, page)} not in the search index"
-    zh_text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("zh-Hant/"))
-    assert "\u200b" in zh_text, "zh-Hant text was not segmented (is jieba installed?)"
+            assert page_url("en", page) in locations, f"{page_url(lang, page)} not in the {lang} search index"
+        html = (built_site.dir / page_url(lang, "capacity.md") / "index.html").read_text(encoding="utf-8")
+        base = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+                          .group(1))["base"]
+        assert (built_site.dir / page_url(lang, "capacity.md") / base).resolve() == root.resolve(), (lang, base)
+        if lang == "zh-Hant":
+            assert "\u200b" in " ".join(doc["text"] for doc in index["docs"]), "zh-Hant text was not segmented (jieba?)"
+
+
+def test_build_output_has_no_routine_i18n_lines(built_site):
+    # hooks/quiet_i18n.py: the console keeps real problems and progress only
+    assert "extra.alternate" not in built_site.output
+    assert "Overriding '" not in built_site.output
 
 
 class _Refs(HTMLParser):
@@ -157,15 +174,14 @@ def test_values_are_all_substituted(built_site):
     for html_path in built_site.dir.rglob("*.html"):
         text = re.sub(r"<(code|pre)\b.*?</\1>", "", html_path.read_text(encoding="utf-8"), flags=re.S)
         leftovers += [f"{html_path.relative_to(built_site.dir)}: {m}"
-                      for m in re.findall(r"\[\[[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+\]\]", text)]
+                      for m in re.findall(r"\[\[[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+(?:\|de)?\]\]", text)]
     assert not leftovers, leftovers[:10]
 
 
-@pytest.mark.skipif(shutil.which("linkchecker") is None
-                    and not (Path(sys.executable).parent / "linkchecker").exists(),
-                    reason="linkchecker is not installed (pip install -e '.[dev]')")
 def test_linkchecker_finds_no_broken_links(served_site, tmp_path):
-    exe = shutil.which("linkchecker") or str(Path(sys.executable).parent / "linkchecker")
+    local = Path(sys.executable).parent / "linkchecker"
+    exe = str(local) if local.exists() else shutil.which("linkchecker")
+    assert exe, "linkchecker is not installed: run `make setup` (pip install -e '.[dev]')"
     rc = tmp_path / "linkcheckerrc"
     rc.write_text("[checking]\nmaxrequestspersecond=200\n")
     # External URLs are not followed (no --check-extern): the check is offline.
@@ -203,3 +219,63 @@ def test_an_untranslated_page_falls_back_to_english_with_a_banner(tmp_path, buil
     assert english_title in fr
     es = (tmp_path / "site" / "es" / "execution-times" / "index.html").read_text(encoding="utf-8")
     assert "data-untranslated" not in es
+
+
+class _VisibleText(HTMLParser):
+    """The text a reader sees: no code, preformatted text, scripts, styles or TeX math. Inline
+    code stands as "X" (the text around it still reads as one phrase); block boundaries as U+0000."""
+    RAW = {"script", "style", "pre", "code", "kbd", "samp", "textarea", "svg", "math"}
+    INLINE = {"a", "abbr", "b", "code", "em", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong",
+              "sub", "sup", "u"}
+    VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "source"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.chunks = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.INLINE:
+            self.chunks.append("\0")
+        if tag in self.VOID:
+            return
+        cls = dict(attrs).get("class") or ""
+        raw = bool(self.stack and self.stack[-1]) or tag in self.RAW or "arithmatex" in cls
+        if raw and not (self.stack and self.stack[-1]) and tag in self.INLINE:
+            self.chunks.append("X")
+        self.stack.append(raw)
+
+    def handle_endtag(self, tag):
+        if self.stack:
+            self.stack.pop()
+        if tag not in self.INLINE:
+            self.chunks.append("\0")
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1]):
+            self.chunks.append(data)
+
+
+# Written independently of trainer/i18n/typography.py: what a reader would flag.
+TYPOGRAPHY_SLIPS = {
+    "fr": [(r"\w'\w", "straight apostrophe (’)"), (r"[^\u202f\0][;!?](?=\s|$)", "no U+202F before ; ! ?"),
+           (r"[\w)»][ \u202f]?:(?=\s)", "no U+00A0 before :"), (r"«[^\u202f]", "no U+202F after «"),
+           (r"[^\u202f]»", "no U+202F before »"), (r"\d[ \u00a0]\d{3}\b", "breakable space in a number"),
+           (r"\d %", "breakable space before %")],
+    "es": [(r"\d[ \u202f]\d{3}\b", "breakable space in a number"), (r"\d %", "breakable space before %")],
+    "zh-Hant": [(r"[\u4e00-\u9fff][ \t\n]+[\u4e00-\u9fff]", "space between Han characters"),
+                (r"[\u4e00-\u9fff]\(|\)[\u4e00-\u9fff]", "half-width parenthesis next to Han text")],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(TYPOGRAPHY_SLIPS))
+def test_built_pages_follow_the_languages_typography(built_site, lang):
+    # hooks/typography.py applies trainer/i18n/typography.py to every page; this reads the result.
+    slips = []
+    for page in nav_pages():
+        parser = _VisibleText()
+        parser.feed((built_site.dir / page_url(lang, page) / "index.html").read_text(encoding="utf-8"))
+        text = "".join(parser.chunks)
+        for pattern, what in TYPOGRAPHY_SLIPS[lang]:
+            slips += [f"{page_url(lang, page)}: {what}: {text[max(0, m.start() - 15):m.end() + 15]!r}"
+                      for m in re.finditer(pattern, text)]
+    assert not slips, "\n".join(slips[:30])

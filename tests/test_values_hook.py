@@ -45,6 +45,21 @@ def test_replaces_each_reference_with_the_languages_string(hook, values_dir):
         assert hook.substitute(md, str(values_dir), lang) == (want, [])
 
 
+def test_de_joins_a_count_in_words_to_its_noun(hook, values_dir):
+    md = "vu [[demo.tokens|de]] tokens, [[demo.tokens|de]] itérations, [[demo.lr|de]] tokens, [[demo.tokens]]."
+    out, errors = hook.substitute(md, str(values_dir), "fr")
+    assert errors == []
+    assert out == "vu 7,6 milliards de tokens, 7,6 milliards d’itérations, 6,0e-4 tokens, 7,6 milliards."
+    out, _ = hook.substitute("[[demo.tokens|de]] tokens", str(values_dir), "es")
+    assert out == "7600 millones de tokens"
+    out, _ = hook.substitute("[[demo.tokens|de]]\ntokens, [[demo.tokens|de]]\nitérations", str(values_dir), "fr")
+    assert out == "7,6 milliards de\ntokens, 7,6 milliards d’itérations"
+    out, _ = hook.substitute("[[demo.tokens|de]] tokens", str(values_dir), "en")
+    assert out == "7.6 billion tokens"
+    out, errors = hook.substitute("[[demo.nope|de]] tokens and `[[demo.tokens|de]]`", str(values_dir), "es")
+    assert out == "[[demo.nope|de]] tokens and `[[demo.tokens|de]]`" and len(errors) == 1
+
+
 def test_leaves_code_blocks_and_inline_code_alone(hook, values_dir):
     md = textwrap.dedent("""\
         Use `[[demo.lr]]` in a page to get [[demo.lr]].

@@ -2,7 +2,7 @@
 
     setup(lang)            Agg backend, fonts, style; missing glyphs become errors
     localize_axes(fig, lang)  tick labels with the language's decimal mark and grouping
-    save_svg(fig, path)    byte-deterministic SVG, written atomically
+    save_svg(fig, path)    byte-deterministic SVG, written atomically, cropped to what is drawn
     save_png(fig, path)    the same for PNG (thumbnails)
     loss_curves(ax, ...)   the loss-against-iterations plot most experiments draw
 
@@ -16,6 +16,13 @@ Determinism: the same figure must give the same bytes on every run, or
 `make figures` would dirty the git tree and the freshness check could never
 pass. SVG ids are salted with a fixed svg.hashsalt, and the Date and Creator
 metadata (a timestamp, the matplotlib version) are left out.
+
+Size: figures are read on phones. A figure is 5 inches wide (480 CSS px at its
+natural size) and its smallest text is 10 pt; shown in a 390 px viewport inside
+an admonition (332 px wide) that text is still 9 px, and at 1280 px it is 13 px.
+Saving crops to the drawn artists (bbox_inches='tight'), so a long title or
+label is never cut at the canvas edge; trainer/plot_fit.py wraps such text and
+keeps legends off the data before that.
 """
 import contextlib
 import math
@@ -29,6 +36,7 @@ CJK_FONT = os.environ.get('PLATEAU_CJK_FONT', '/usr/share/fonts/opentype/noto/No
 CJK_FAMILY = 'Noto Sans CJK TC'
 LATIN_FAMILY = 'DejaVu Sans'
 SVG_METADATA = {'Date': None, 'Creator': None}
+SAVE_PAD_IN = 0.06  # white margin around the cropped drawing
 PNG_METADATA = {'Software': None}
 MINUS = '\u2212'  # what matplotlib itself uses for negative ticks (axes.unicode_minus)
 
@@ -36,12 +44,14 @@ MINUS = '\u2212'  # what matplotlib itself uses for negative ticks (axes.unicode
 PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000']
 
 STYLE = {
-    'figure.figsize': (6.4, 4.0),
+    'figure.figsize': (5.0, 3.4),
     'figure.dpi': 100,
     'figure.constrained_layout.use': True,
     'font.size': 10.0,
     'axes.titlesize': 11.0,
-    'axes.labelsize': 10.0,
+    'axes.labelsize': 10.5,
+    'xtick.labelsize': 10.0,
+    'ytick.labelsize': 10.0,
     'axes.grid': True,
     'axes.spines.top': False,
     'axes.spines.right': False,
@@ -50,7 +60,7 @@ STYLE = {
     'grid.linewidth': 0.6,
     'lines.linewidth': 1.6,
     'legend.frameon': False,
-    'legend.fontsize': 9.0,
+    'legend.fontsize': 10.0,
     'svg.fonttype': 'path',  # glyphs as paths: readers need no CJK font, and bytes do not depend on theirs
     'svg.hashsalt': 'plateau-lab',
     'path.simplify': True,
@@ -157,14 +167,14 @@ def save_svg(fig, path):
     import matplotlib
     matplotlib.rcParams['svg.hashsalt'] = STYLE['svg.hashsalt']
     with _atomic(path) as tmp:
-        fig.savefig(tmp, format='svg', metadata=SVG_METADATA)
+        fig.savefig(tmp, format='svg', metadata=SVG_METADATA, bbox_inches='tight', pad_inches=SAVE_PAD_IN)
 
 
 def save_png(fig, path, width_px=None):
     """Write `fig` as PNG, `width_px` wide if given (thumbnails), without a Software tag."""
     dpi = fig.get_dpi() if width_px is None else width_px / fig.get_figwidth()
     with _atomic(path) as tmp:
-        fig.savefig(tmp, format='png', dpi=dpi, metadata=PNG_METADATA)
+        fig.savefig(tmp, format='png', dpi=dpi, metadata=PNG_METADATA)  # thumbnails keep the full canvas
 
 
 # --- shared plots -----------------------------------------------------------------------

@@ -5,7 +5,8 @@
     r.int(n), r.num(x, digits), r.pct(p), r.count(n), r.params(n), r.sci(x)
                                    numbers written the language's way
     with r.figure(name) as (fig, ax): ...
-                                   an SVG figure: localized ticks, deterministic bytes
+                                   an SVG figure: localized ticks, text typeset, wrapped and
+                                   kept off the data (trainer/plot_fit.py), deterministic bytes
     r.table(name, headers, rows)   a Markdown table fragment
     r.markdown(name, text)         any other Markdown fragment (an annotated log, a report)
     r.value(key, raw, text)        a number the prose quotes as [[experiment.key]]
@@ -17,7 +18,7 @@ never includes a fragment that exists in English only.
 import contextlib
 import re
 
-from trainer import i18n, plots
+from trainer import i18n, plot_fit, plots
 from trainer.gallery.layout import GalleryError, check_part
 from trainer.i18n.figures import FIGURES
 
@@ -109,6 +110,7 @@ class Render:
             yield fig, axes
             self._out.add(self.lang, 'figure', name)
             plots.localize_axes(fig, self.lang)
+            plot_fit.finish(fig, self.lang)
             plots.save_svg(fig, self._path(self._exp.layout.figure(self.lang, self._exp.name, name)))
             out = self._out
             if main and out.main_explicit and out.main != name:

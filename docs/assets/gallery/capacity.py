@@ -65,7 +65,7 @@ def render(r):
         ax.plot(xs, [F[C]['val'] for C in P['widths']], '-o', label=r.t('val_loss'))
         ax.plot(xs, [F[C]['train'] for C in P['widths']], '--s', ms=4, label=r.t('capacity.train_step_line'))
         for C, x in zip(P['widths'], xs):
-            ax.annotate(f'n_embd={C}', (x, F[C]['val']), xytext=(4, 4), textcoords='offset points', fontsize=8)
+            ax.annotate(f'n_embd={C}', (x, F[C]['val']), xytext=(4, 4), textcoords='offset points')
         ax.set_xscale('log')
         ax.set_xlabel(r.t('params_millions'))
         ax.set_ylabel(r.t('capacity.final_loss'))

@@ -65,13 +65,12 @@ def render(r):
                               label=r.t('chinchilla.model', L=P['n_layer'], H=P['n_head'], C=C,
                                         params=r.params(n)))
             ax.plot([xs[-1]], [ys[-1]], 'o', color=line.get_color(), markersize=5)
-        ax.axvline(CHINCHILLA, color='0.3', linestyle='--', linewidth=1)
-        ax.annotate(r.t('chinchilla.line', n=CHINCHILLA), (CHINCHILLA, 1), xycoords=('data', 'axes fraction'),
-                    xytext=(4, -4), textcoords='offset points', ha='left', va='top', fontsize=8, color='0.3')
+        # named in the legend: a label beside the line would run past the axes or over the curves
+        ax.axvline(CHINCHILLA, color='0.3', linestyle='--', linewidth=1, label=r.t('chinchilla.line', n=CHINCHILLA))
         ax.set_xscale('log')
         ax.set_xlabel(r.t('tokens_per_param'))
         ax.set_ylabel(r.t('val_loss'))
-        ax.set_title(r.t('chinchilla.fig_title', tokens=r.int(tokens_per_iter)), fontsize=10)
+        ax.set_title(r.t('chinchilla.fig_title', tokens=r.int(tokens_per_iter)))
         ax.legend(loc='upper left')
 
     # %% The table: nanoGPT's parameter count, tokens seen and tokens per parameter at the last eval.

@@ -90,7 +90,7 @@ def render(r):
         ax.legend()
 
     # %% Val loss: the whole run, and the second half zoomed in, where the endings differ.
-    with r.figure('val_loss', main=True, ncols=2, figsize=(9, 3.8)) as (fig, (full, zoom)):
+    with r.figure('val_loss', main=True, nrows=2, figsize=(5, 6.2)) as (fig, (full, zoom)):  # stacked: phones
         start = ITERS // 2
         for n, run in runs.items():
             xs, ys = run.series('val_loss')
@@ -100,12 +100,12 @@ def render(r):
         for ax in (full, zoom):
             ax.axvspan(QUARTER, ITERS, color='0.92', zorder=0)
             ax.set_xlabel(r.t('iteration'))
-        full.set_ylabel(r.t('val_loss'))
+            ax.set_ylabel(r.t('val_loss'))
         full.set_title(r.t('lr_schedules.full_title'))
         zoom.set_title(r.t('lr_schedules.zoom_title', start=r.int(start)))
         zoom.set_xlim(start, ITERS)
         zoom.annotate(r.t('lr_schedules.last_quarter'), (QUARTER, 1), xycoords=('data', 'axes fraction'),
-                      xytext=(4, -4), textcoords='offset points', ha='left', va='top', fontsize=8, color='0.3')
+                      xytext=(4, -4), textcoords='offset points', ha='left', va='top', color='0.3')
         full.legend()
 
     # %% What each ending gives: the LR it ends at, the final val, and the best val.
@@ -121,15 +121,14 @@ def render(r):
     # %% The seeds' schedule with and without warmup; the claimed value at 14,000 dashed.
     with r.figure('seeds_lr') as (fig, ax):
         for warmup in WARMUPS:
-            label = (r.t('lr_schedules.seeds_warmup', n=r.int(warmup)) if warmup else r.t('lr_schedules.seeds_nowarmup'))
-            (line,) = ax.plot(SEEDS_ITERS, [seeds_lr(it, warmup) for it in SEEDS_ITERS], label=label)
+            curve = (r.t('lr_schedules.seeds_warmup', n=r.int(warmup)) if warmup else r.t('lr_schedules.seeds_nowarmup'))
             at = seeds_lr(ASKED_AT, warmup)
+            # the value at 14,000 goes in the legend: next to the point it would sit on a curve
+            label = r.t('lr_schedules.seeds_at', curve=curve, lr=r.sci(at, 2), it=r.int(ASKED_AT))
+            (line,) = ax.plot(SEEDS_ITERS, [seeds_lr(it, warmup) for it in SEEDS_ITERS], label=label)
             ax.plot([ASKED_AT], [at], 'o', color=line.get_color(), markersize=5)
-            ax.annotate(r.sci(at, 2), (ASKED_AT, at), xytext=(6, 2 if warmup else -2), textcoords='offset points',
-                        ha='left', va='bottom' if warmup else 'top', fontsize=8, color=line.get_color())
-        ax.axhline(CLAIMED, color='0.3', linestyle='--', linewidth=1)
-        ax.annotate(r.t('lr_schedules.claimed', lr=r.sci(CLAIMED, 1)), (0, CLAIMED), xytext=(4, -3),
-                    textcoords='offset points', ha='left', va='top', fontsize=8, color='0.3')
+        ax.axhline(CLAIMED, color='0.3', linestyle='--', linewidth=1,
+                   label=r.t('lr_schedules.claimed', lr=r.sci(CLAIMED, 1)))
         ax.axvline(ASKED_AT, color='0.5', linestyle=':', linewidth=1)
         ax.set_xlabel(r.t('iteration'))
         ax.set_ylabel(r.t('learning_rate'))

@@ -2,9 +2,9 @@
 
 STRINGS = {
     'analyzer_report.title': {'en': 'The analyzer on a real run', 'es': 'El analizador sobre una ejecución real',
-                              'fr': "L'analyseur sur un vrai run", 'zh-Hant': '分析器檢查一次真實訓練'},
+                              'fr': "L'analyseur sur un vrai entraînement", 'zh-Hant': '分析器檢查一次真實訓練'},
     'analyzer_report.plot_title': {'en': 'A single-shard run, as the analyzer sees it',
                                    'es': 'Una ejecución con un solo shard, vista por el analizador',
-                                   'fr': "Un run sur un seul shard, vu par l'analyseur",
-                                   'zh-Hant': '單一分片的訓練，分析器眼中的樣子'},
+                                   'fr': "Un entraînement sur un seul shard, vu par l'analyseur",
+                                   'zh-Hant': '單一 shard 的訓練，分析器眼中的樣子'},
 }

@@ -36,12 +36,12 @@ STRINGS = {
               '{H4} (4·{C}). nanoGPT\'s count leaves out the GPT-2 model\'s {wpe} learned position weights '
               '(wpe); RoPE has none. Each val loss averages {n} batches; one eval\'s standard error is about '
               '{noise}.',
-        'es': 'Mismos datos, semilla, lote ({tpi} tokens por iteración), programa de tasa de aprendizaje y pasos; '
+        'es': 'Mismos datos, semilla, lote ({tpi} tokens por iteración), calendario de tasa de aprendizaje y pasos; '
               'solo cambia el bloque. SwiGLU conserva el número de pesos del MLP con una capa oculta de {H} '
               '(8/3·{C}) en lugar de {H4} (4·{C}). El recuento de nanoGPT deja fuera los {wpe} pesos de posición '
               'aprendidos (wpe) del modelo GPT-2; RoPE no tiene ninguno. Cada pérdida de validación promedia {n} '
               'lotes; el error estándar de una evaluación es de unos {noise}.',
-        'fr': "Mêmes données, graine, lot ({tpi} tokens par itération), programme de taux d'apprentissage et "
+        'fr': "Mêmes données, graine, lot ({tpi} jetons par itération), calendrier de taux d'apprentissage et "
               "pas\u00a0; seul le bloc change. SwiGLU garde le nombre de poids du MLP avec une couche cachée de "
               "{H} (8/3·{C}) au lieu de {H4} (4·{C}). Le décompte de nanoGPT exclut les {wpe} poids de position "
               "appris (wpe) du modèle GPT-2\u00a0; RoPE n'en a aucun. Chaque perte de validation moyenne {n} "

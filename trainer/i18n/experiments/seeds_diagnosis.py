@@ -3,15 +3,15 @@
 STRINGS = {
     'seeds_diagnosis.title': {
         'en': "The seeds' run through the analyzer", 'es': 'La ejecución de las notas, pasada por el analizador',
-        'fr': "Le run des notes passé à l'analyseur", 'zh-Hant': '用分析器檢查筆記中的那次訓練'},
+        'fr': "L'entraînement des notes passé à l'analyseur", 'zh-Hant': '用分析器檢查案例研究中的那次訓練'},
     'seeds_diagnosis.loss_title': {
         'en': "The seeds' run (rebuilt log), with the analyzer's findings",
         'es': 'La ejecución de las notas (registro reconstruido), con los hallazgos del analizador',
-        'fr': "Le run des notes (journal reconstitué), avec les constats de l'analyseur",
-        'zh-Hant': '筆記中的訓練（重建的記錄）與分析器的發現'},
+        'fr': "L'entraînement des notes (journal reconstitué), avec les constats de l'analyseur",
+        'zh-Hant': '案例研究中的訓練（重建的日誌）與分析器的發現'},
     'seeds_diagnosis.col_file': {
         'en': 'train tokens in the file', 'es': 'tokens de entrenamiento en el archivo',
-        'fr': "tokens d'entraînement dans le fichier", 'zh-Hant': '檔案中的訓練 token 數'},
+        'fr': "jetons d'entraînement dans le fichier", 'zh-Hant': '檔案中的訓練 token 數'},
     'seeds_diagnosis.col_epochs': {
         'en': 'epochs at {it}', 'es': 'épocas en {it}', 'fr': 'époques à {it}', 'zh-Hant': '第 {it} 次迭代時的 epoch 數'},
     'seeds_diagnosis.col_epochs_end': {
