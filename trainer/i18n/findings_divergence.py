@@ -10,13 +10,13 @@ DIVERGENCE_FINDINGS = {
               "Try: a lower learning rate or a longer warmup, grad_clip=1.0, bfloat16 rather than float16 "
               "(float16 overflows), and check the data for token ids ≥ vocab_size.",
         "es": "La pérdida pasó a ser {value} en el paso {step} ({where}){last}{lr}; nada de lo que sigue tiene sentido. "
-              "Prueba: una tasa de aprendizaje menor o un warmup más largo, grad_clip=1.0, bfloat16 en vez de float16 "
+              "Prueba: una tasa de aprendizaje menor o un calentamiento más largo, grad_clip=1.0, bfloat16 en vez de float16 "
               "(float16 se desborda) y revisa que los datos no tengan ids de token ≥ vocab_size.",
-        "fr": "La perte est devenue {value} à l’étape {step} ({where}){last}{lr}\u202f; rien de ce qui suit n’a de sens. "
+        "fr": "La perte est devenue {value} au pas {step} ({where}){last}{lr}\u202f; rien de ce qui suit n’a de sens. "
               "À essayer\u00a0: un taux d’apprentissage plus bas ou un warmup plus long, grad_clip=1.0, bfloat16 plutôt que "
-              "float16 (float16 déborde), et vérifiez que les données n’ont pas d’identifiants de token ≥ vocab_size.",
+              "float16 (float16 déborde), et vérifiez que les données n’ont pas d’identifiants de jeton ≥ vocab_size.",
         "zh-Hant": "損失在第 {step} 步變成 {value}（{where}）{last}{lr}；之後的數字都沒有意義。"
-                   "可以嘗試：降低學習率或拉長 warmup、grad_clip=1.0、用 bfloat16 取代 float16（float16 會溢位），"
+                   "可以嘗試：降低學習率或拉長暖身、grad_clip=1.0、用 bfloat16 取代 float16（float16 會溢位），"
                    "並檢查資料中是否有 ≥ vocab_size 的 token id。",
     },
     "nan_where.iter": {"en": "on an iter line", "es": "en una línea iter", "fr": "sur une ligne iter", "zh-Hant": "iter 行"},
@@ -24,7 +24,7 @@ DIVERGENCE_FINDINGS = {
     "nan_divergence.last": {
         "en": "; the last finite loss was {loss} at step {step}",
         "es": "; la última pérdida finita fue {loss} en el paso {step}",
-        "fr": "\u202f; la dernière perte finie était {loss} à l’étape {step}",
+        "fr": "\u202f; la dernière perte finie était {loss} au pas {step}",
         "zh-Hant": "；最後一個有限的損失是第 {step} 步的 {loss}",
     },
     "nan_divergence.lr": {
@@ -38,14 +38,14 @@ DIVERGENCE_FINDINGS = {
               "stayed up (now ≈ {level}, +{rise}). Try: a lower learning rate or a longer warmup, grad_clip=1.0, bfloat16 "
               "rather than float16, and check the data loader for repeated or corrupt batches.",
         "es": "La {which} divergió: tras llegar a {min_loss} hacia el paso {min_step}, subió a partir del paso {step} y no "
-              "volvió a bajar (ahora ≈ {level}, +{rise}). Prueba: una tasa de aprendizaje menor o un warmup más largo, "
+              "volvió a bajar (ahora ≈ {level}, +{rise}). Prueba: una tasa de aprendizaje menor o un calentamiento más largo, "
               "grad_clip=1.0, bfloat16 en vez de float16, y revisa que el cargador de datos no repita ni corrompa lotes.",
-        "fr": "La {which} a divergé\u00a0: après être descendue à {min_loss} vers l’étape {min_step}, elle remonte depuis "
-              "l’étape {step} et reste haute (≈ {level}, +{rise}). À essayer\u00a0: un taux d’apprentissage plus bas ou un "
+        "fr": "La {which} a divergé\u00a0: après être descendue à {min_loss} vers le pas {min_step}, elle remonte depuis "
+              "le pas {step} et reste haute (≈ {level}, +{rise}). À essayer\u00a0: un taux d’apprentissage plus bas ou un "
               "warmup plus long, grad_clip=1.0, bfloat16 plutôt que float16, et vérifiez que le chargeur de données ne "
               "répète ni ne corrompt de lots.",
         "zh-Hant": "{which}發散了：在第 {min_step} 步附近降到 {min_loss} 之後，從第 {step} 步開始回升且一直沒有下來"
-                   "（目前約 {level}，+{rise}）。可以嘗試：降低學習率或拉長 warmup、grad_clip=1.0、用 bfloat16 取代 float16，"
+                   "（目前約 {level}，+{rise}）。可以嘗試：降低學習率或拉長暖身、grad_clip=1.0、用 bfloat16 取代 float16，"
                    "並檢查資料載入是否重複或損壞了批次。",
     },
     "loss_divergence.above_random": {
@@ -54,14 +54,14 @@ DIVERGENCE_FINDINGS = {
               "learning rate or a longer warmup, grad_clip=1.0, bfloat16 rather than float16.",
         "es": "La {which} divergió: había bajado a {min_loss} (hacia el paso {min_step}), pero desde el paso {step} supera "
               "ln(vocab_size) = {ln_vocab} (vocabulario de {vocab}), peor que adivinar al azar (máximo {peak}). Prueba: "
-              "una tasa de aprendizaje menor o un warmup más largo, grad_clip=1.0, bfloat16 en vez de float16.",
-        "fr": "La {which} a divergé\u00a0: descendue à {min_loss} (vers l’étape {min_step}), elle dépasse depuis l’étape "
+              "una tasa de aprendizaje menor o un calentamiento más largo, grad_clip=1.0, bfloat16 en vez de float16.",
+        "fr": "La {which} a divergé\u00a0: descendue à {min_loss} (vers le pas {min_step}), elle dépasse depuis le pas "
               "{step} ln(vocab_size) = {ln_vocab} (vocabulaire de {vocab}), pire qu’un tirage uniforme (pic à {peak}). "
               "À essayer\u00a0: un taux d’apprentissage plus bas ou un warmup plus long, grad_clip=1.0, bfloat16 plutôt que "
               "float16.",
         "zh-Hant": "{which}發散了：它曾降到 {min_loss}（約第 {min_step} 步），但從第 {step} 步起高於 "
                    "ln(vocab_size) = {ln_vocab}（詞表 {vocab}），比均勻亂猜還差（最高 {peak}）。"
-                   "可以嘗試：降低學習率或拉長 warmup、grad_clip=1.0、用 bfloat16 取代 float16。",
+                   "可以嘗試：降低學習率或拉長暖身、grad_clip=1.0、用 bfloat16 取代 float16。",
     },
     "loss_spike": {
         "en": "{count} loss spike(s); the largest at step {step}: {loss} against {baseline} just before (+{jump}). The iter "
@@ -70,14 +70,14 @@ DIVERGENCE_FINDINGS = {
               "particular data.",
         "es": "{count} pico(s) de pérdida; el mayor en el paso {step}: {loss} frente a {baseline} justo antes (+{jump}). La "
               "pérdida de iter es un solo micro-lote, así que un pico aislado puede ser un lote difícil; si se repiten, la tasa "
-              "de aprendizaje está al borde de la estabilidad. Prueba: una LR máxima menor o un warmup más largo, "
+              "de aprendizaje está al borde de la estabilidad. Prueba: una LR máxima menor o un calentamiento más largo, "
               "grad_clip=1.0, y mira si los picos coinciden con ciertos datos.",
-        "fr": "{count} pic(s) de perte\u202f; le plus grand à l’étape {step}\u00a0: {loss} contre {baseline} juste avant (+{jump}). "
+        "fr": "{count} pic(s) de perte\u202f; le plus grand au pas {step}\u00a0: {loss} contre {baseline} juste avant (+{jump}). "
               "La perte iter est celle d’un seul micro-lot\u202f: un pic isolé peut être un lot difficile, des pics répétés "
               "signalent un taux d’apprentissage à la limite de la stabilité. À essayer\u00a0: un LR maximal plus bas ou un "
               "warmup plus long, grad_clip=1.0, et voyez si les pics suivent certaines données.",
         "zh-Hant": "{count} 次損失尖峰；最大的在第 {step} 步：{loss}，之前約 {baseline}（+{jump}）。iter 損失只是一個微批次，"
                    "單一尖峰可能只是一個難的批次；反覆出現則表示學習率接近穩定的邊緣。"
-                   "可以嘗試：降低最大學習率或拉長 warmup、grad_clip=1.0，並查看尖峰是否對應特定資料。",
+                   "可以嘗試：降低最大學習率或拉長暖身、grad_clip=1.0，並查看尖峰是否對應特定資料。",
     },
 }

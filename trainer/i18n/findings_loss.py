@@ -15,10 +15,10 @@ LOSS_FINDINGS = {
         "es": "Meseta: del paso {start} al {end} ({evals} evaluaciones) la pérdida de validación solo mejoró {improvement}, "
               "menos que el doble del ruido de la diferencia entre dos evaluaciones (2 × {diff} = {threshold}; una "
               "evaluación ≈ ±{noise}, {noise_how}). Mejor validación: {best_val} en el paso {best_step}.",
-        "fr": "Plateau\u00a0: de l’étape {start} à l’étape {end} ({evals} évaluations), la perte de validation n’a baissé que "
+        "fr": "Plateau\u00a0: du pas {start} au pas {end} ({evals} évaluations), la perte de validation n’a baissé que "
               "de {improvement}, moins que le double du bruit d’une différence entre deux évaluations (2 × {diff} = "
-              "{threshold}\u202f; une évaluation ≈ ±{noise}, {noise_how}). Meilleure validation\u00a0: {best_val} à "
-              "l’étape {best_step}.",
+              "{threshold}\u202f; une évaluation ≈ ±{noise}, {noise_how}). Meilleure validation\u00a0: {best_val} au "
+              "pas {best_step}.",
         "zh-Hant": "停滯：從第 {start} 步到第 {end} 步（{evals} 次評估），驗證損失只下降了 {improvement}，"
                    "不到兩次評估之差雜訊的兩倍（2 × {diff} = {threshold}；單次評估約 ±{noise}，{noise_how}）。"
                    "最佳驗證損失 {best_val}，在第 {best_step} 步。",
@@ -30,9 +30,9 @@ LOSS_FINDINGS = {
         "es": "La LR en el paso {step} sigue siendo {lr}{of}: el calendario no ha terminado, y el final del decaimiento "
               "suele traer las últimas mejoras. Deja que termine antes de sacar conclusiones o cambiar nada; guarda el "
               "checkpoint del mejor paso.",
-        "fr": "Le LR vaut encore {lr} à l’étape {step}{of}\u00a0: le calendrier n’est pas terminé, et la fin de la "
+        "fr": "Le LR vaut encore {lr} au pas {step}{of}\u00a0: le calendrier n’est pas terminé, et la fin de la "
               "décroissance apporte souvent les derniers gains. Laissez-le aller à son terme avant de conclure ou de "
-              "changer quoi que ce soit\u202f; gardez le checkpoint de la meilleure étape.",
+              "changer quoi que ce soit\u202f; gardez le checkpoint du meilleur pas.",
         "zh-Hant": "第 {step} 步的學習率仍是 {lr}{of}：學習率排程還沒走完，而衰減的最後一段往往帶來最後的進步。"
                    "先讓排程跑完再下判斷或做任何調整；保留最佳步的檢查點。",
     },
@@ -55,7 +55,7 @@ LOSS_FINDINGS = {
               "variados, un modelo mayor si sobran datos; guarda el checkpoint del mejor paso.",
         "fr": "Le LR a fini de décroître\u202f: continuer ainsi n’apporte guère que du bruit. À essayer\u00a0: des données "
               "plus nombreuses ou plus variées, un modèle plus grand si les données abondent\u202f; gardez le checkpoint "
-              "de la meilleure étape.",
+              "du meilleur pas.",
         "zh-Hant": "學習率已經衰減完畢，以目前設定繼續訓練，多半只是在雜訊中打轉。"
                    "可以嘗試：更多或更多樣的資料；資料充足時換更大的模型；保留最佳步的檢查點。",
     },
@@ -68,8 +68,8 @@ LOSS_FINDINGS = {
               "un modelo mayor si sobran datos; guarda el checkpoint del mejor paso.",
         "fr": "Le journal ne dit pas où en est le LR\u00a0: s’il décroît encore, laissez d’abord le calendrier aller à son "
               "terme\u202f; s’il a fini, continuer ainsi n’apporte guère que du bruit. À essayer\u00a0: des données plus "
-              "nombreuses ou plus variées, un modèle plus grand si les données abondent\u202f; gardez le checkpoint de la "
-              "meilleure étape.",
+              "nombreuses ou plus variées, un modèle plus grand si les données abondent\u202f; gardez le checkpoint du "
+              "meilleur pas.",
         "zh-Hant": "日誌沒有透露學習率目前的位置：如果還在衰減，先讓排程跑完；如果已經結束，以目前設定繼續訓練多半只是在雜訊中打轉。"
                    "可以嘗試：更多或更多樣的資料；資料充足時換更大的模型；保留最佳步的檢查點。",
     },
@@ -97,7 +97,7 @@ LOSS_FINDINGS = {
         "en": "the log's printing precision",
         "es": "la precisión con que el registro imprime",
         "fr": "la précision d’affichage du journal",
-        "zh-Hant": "即日誌列印的精度",
+        "zh-Hant": "即日誌印出的精度",
     },
     # --- overfitting and the generalization gap ---------------------------------------------
     "overfitting": {
@@ -109,11 +109,11 @@ LOSS_FINDINGS = {
               "hacia el paso {last_step} (+{rise}, por encima del umbral de ruido {threshold}) mientras la de entrenamiento "
               "seguía bajando ({train_best} → {train_last}, {train_how}). El mejor modelo es el del paso {best_step}.{ckpt_note} "
               "Prueba: más datos o más variados (menos épocas), más dropout o weight decay, o detente en el mejor paso.",
-        "fr": "Surapprentissage\u00a0: la perte de validation a atteint son minimum, {best_val}, à l’étape {best_step}, puis est "
-              "remontée à {last_val} à l’étape {last_step} (+{rise}, au-dessus du seuil de bruit {threshold}) pendant que la perte "
-              "d’entraînement continuait de baisser ({train_best} → {train_last}, {train_how}). Le meilleur modèle est celui de "
-              "l’étape {best_step}.{ckpt_note} À essayer\u00a0: des données plus nombreuses ou plus variées (moins d’époques), "
-              "plus de dropout ou de weight decay, ou l’arrêt à la meilleure étape.",
+        "fr": "Surapprentissage\u00a0: la perte de validation a atteint son minimum, {best_val}, au pas {best_step}, puis est "
+              "remontée à {last_val} au pas {last_step} (+{rise}, au-dessus du seuil de bruit {threshold}) pendant que la perte "
+              "d’entraînement continuait de baisser ({train_best} → {train_last}, {train_how}). Le meilleur modèle est celui du "
+              "pas {best_step}.{ckpt_note} À essayer\u00a0: des données plus nombreuses ou plus variées (moins d’époques), "
+              "plus de dropout ou de weight decay, ou l’arrêt au meilleur pas.",
         "zh-Hant": "過擬合：驗證損失在第 {best_step} 步降到最低的 {best_val}，到第 {last_step} 步又升到 {last_val}"
                    "（+{rise}，超過雜訊門檻 {threshold}），而訓練損失仍在下降（{train_best} → {train_last}，{train_how}）。"
                    "最好的模型是第 {best_step} 步的那一個。{ckpt_note}"
@@ -127,7 +127,7 @@ LOSS_FINDINGS = {
               "({train_how}), y la supera en {gap}. Una brecha tan grande significa que el modelo se ajusta a sus datos de "
               "entrenamiento mucho mejor que a textos que no ha visto. Prueba: más datos o más variados (menos épocas), "
               "más dropout o weight decay, o un checkpoint anterior.",
-        "fr": "Surapprentissage\u00a0: à l’étape {step}, la perte de validation vaut {val}, soit {ratio}× la perte "
+        "fr": "Surapprentissage\u00a0: au pas {step}, la perte de validation vaut {val}, soit {ratio}× la perte "
               "d’entraînement {train} ({train_how}), {gap} au-dessus. Un tel écart signifie que le modèle colle bien mieux à "
               "ses données d’entraînement qu’à des textes qu’il n’a jamais vus. À essayer\u00a0: des données plus "
               "nombreuses ou plus variées (moins d’époques), plus de dropout ou de weight decay, ou un checkpoint antérieur.",
@@ -159,11 +159,11 @@ LOSS_FINDINGS = {
               "datos de entrenamiento sin generalizar mejor, y un modelo mayor abriría aún más la brecha. Prueba: más "
               "datos o datos nuevos, más dropout o weight decay, o detente aquí y guarda el checkpoint de la mejor "
               "validación.",
-        "fr": "La validation ne progresse plus alors que l’entraînement continue de baisser\u00a0: de l’étape {start} à "
-              "l’étape {end} ({evals} évaluations), la validation est passée de {val_start} à {val_end} et l’entraînement "
+        "fr": "La validation ne progresse plus alors que l’entraînement continue de baisser\u00a0: du pas {start} au "
+              "pas {end} ({evals} évaluations), la validation est passée de {val_start} à {val_end} et l’entraînement "
               "de {train_start} à {train_end} ({train_how})\u202f; l’écart entre les deux s’est creusé de {gap_start} à "
               "{gap_end} (+{widening}, au-dessus du seuil de bruit {threshold}). C’est le début du surapprentissage\u00a0: "
-              "chaque étape de plus colle davantage aux données d’entraînement sans mieux généraliser, et un modèle plus "
+              "chaque pas de plus colle davantage aux données d’entraînement sans mieux généraliser, et un modèle plus "
               "grand creuserait encore l’écart. À essayer\u00a0: des données plus nombreuses ou nouvelles, plus de "
               "dropout ou de weight decay, ou l’arrêt ici en gardant le checkpoint de la meilleure validation.",
         "zh-Hant": "驗證損失不再改善，訓練損失卻仍在下降：從第 {start} 步到第 {end} 步（{evals} 次評估），"
@@ -178,7 +178,7 @@ LOSS_FINDINGS = {
     },
     "train_how.iter": {
         "en": "iter-line loss around those steps", "es": "pérdida de las líneas iter en torno a esos pasos",
-        "fr": "perte des lignes iter autour de ces étapes", "zh-Hant": "這些步附近 iter 行的損失",
+        "fr": "perte des lignes iter autour de ces pas", "zh-Hant": "這些步附近 iter 行的損失",
     },
     # --- memorization -----------------------------------------------------------------------------
     "memorization": {
@@ -190,10 +190,10 @@ LOSS_FINDINGS = {
               "el modelo predice su texto de entrenamiento casi token por token{epochs}. Eso es memorización, no "
               "aprendizaje: con textos que no ha visto le va mucho peor (compara con la pérdida de validación). Prueba: "
               "muchos más datos, menos épocas, detenerte en el paso con mejor validación, más dropout o weight decay.",
-        "fr": "La perte d’entraînement est descendue à {loss} à l’étape {step} (perplexité {ppl}), sous {threshold}\u00a0: le "
-              "modèle prédit son texte d’entraînement presque token par token{epochs}. C’est de la mémorisation, pas de "
+        "fr": "La perte d’entraînement est descendue à {loss} au pas {step} (perplexité {ppl}), sous {threshold}\u00a0: le "
+              "modèle prédit son texte d’entraînement presque jeton par jeton{epochs}. C’est de la mémorisation, pas de "
               "l’apprentissage\u00a0: sur un texte qu’il n’a jamais vu, il fait bien pire (comparez avec la perte de "
-              "validation). À essayer\u00a0: beaucoup plus de données, moins d’époques, l’arrêt à la meilleure étape de "
+              "validation). À essayer\u00a0: beaucoup plus de données, moins d’époques, l’arrêt au pas de la meilleure "
               "validation, plus de dropout ou de weight decay.",
         "zh-Hant": "訓練損失在第 {step} 步降到 {loss}（困惑度 {ppl}），低於 {threshold}：模型幾乎逐個 token 背出了訓練文本{epochs}。"
                    "這是記憶，不是學習：換成沒見過的文本，表現會差得多（請對照驗證損失）。"
@@ -201,7 +201,7 @@ LOSS_FINDINGS = {
     },
     "memorization.epochs": {
         "en": ", after {epochs} epochs over {tokens} tokens", "es": ", tras {epochs} épocas sobre {tokens} tokens",
-        "fr": ", après {epochs} époques sur {tokens} tokens", "zh-Hant": "，這時已在 {tokens} 個 token 上訓練了 {epochs} 個 epoch",
+        "fr": ", après {epochs} époques sur {tokens} jetons", "zh-Hant": "，這時已在 {tokens} 個 token 上訓練了 {epochs} 個 epoch",
     },
     # --- val below train ------------------------------------------------------------------------
     "val_below_train.head": {
@@ -209,8 +209,8 @@ LOSS_FINDINGS = {
               "{train} {where}.",
         "es": "Pérdida de validación por debajo de la de entrenamiento en {count} de {evals} evaluaciones posteriores al "
               "paso 0; en el paso {step}, validación {val} y entrenamiento {train} {where}.",
-        "fr": "Perte de validation sous la perte d’entraînement dans {count} évaluations sur {evals} après l’étape 0\u202f; "
-              "à l’étape {step}, validation {val} et entraînement {train} {where}.",
+        "fr": "Perte de validation sous la perte d’entraînement dans {count} évaluations sur {evals} après le pas 0\u202f; "
+              "au pas {step}, validation {val} et entraînement {train} {where}.",
         "zh-Hant": "第 0 步之後的 {evals} 次評估中有 {count} 次驗證損失低於訓練損失；第 {step} 步驗證損失 {val}、訓練損失 {train}（{where}）。",
     },
     "where.step": {
@@ -223,7 +223,7 @@ LOSS_FINDINGS = {
     },
     "where.train_step": {
         "en": "(the training loss logged around that step)", "es": "(la pérdida de entrenamiento registrada en torno a ese paso)",
-        "fr": "(la perte d’entraînement journalisée autour de cette étape)", "zh-Hant": "該步附近記錄的訓練損失",
+        "fr": "(la perte d’entraînement journalisée autour de ce pas)", "zh-Hant": "該步附近記錄的訓練損失",
     },
     "val_below_train.eval_split_difference": {
         "en": "Both numbers come from estimate_loss() in eval mode, so dropout is off for both splits and cannot explain it. "
@@ -231,16 +231,16 @@ LOSS_FINDINGS = {
               "than twice it, so it is not chance: the val split is easier to predict than the train split (other "
               "documents, less repetition, another slice of the corpus). It says nothing about regularization; compare "
               "how the two splits were made.",
-        "es": "Ambos valores salen de estimate_loss() en modo eval: el dropout está apagado en los dos splits y no puede "
+        "es": "Ambos valores salen de estimate_loss() en modo eval: el dropout está apagado en las dos particiones y no puede "
               "explicarlo. La diferencia ({gap}) es {ratio}× el ruido de esa diferencia (≈{noise} con "
-              "eval_iters={eval_iters}), más del doble, así que no es azar: el split de validación es más fácil de "
-              "predecir que el de entrenamiento (otros documentos, menos repetición, otra parte del corpus). No dice nada "
-              "de la regularización; compara cómo se construyeron los dos splits.",
-        "fr": "Les deux valeurs viennent d’estimate_loss() en mode eval\u202f: le dropout est coupé pour les deux splits et "
+              "eval_iters={eval_iters}), más del doble, así que no es azar: la partición de validación es más fácil de "
+              "predecir que la de entrenamiento (otros documentos, menos repetición, otra parte del corpus). No dice nada "
+              "de la regularización; compara cómo se construyeron las dos particiones.",
+        "fr": "Les deux valeurs viennent d’estimate_loss() en mode eval\u202f: le dropout est coupé pour les deux partitions et "
               "ne peut pas l’expliquer. L’écart ({gap}) vaut {ratio}× le bruit de cette différence (≈{noise} avec "
-              "eval_iters={eval_iters}), plus du double\u00a0: ce n’est donc pas le hasard. Le split de validation est plus "
-              "facile à prédire que celui d’entraînement (d’autres documents, moins de répétitions, une autre partie du "
-              "corpus). Cela ne dit rien de la régularisation\u202f; comparez la façon dont les deux splits ont été construits.",
+              "eval_iters={eval_iters}), plus du double\u00a0: ce n’est donc pas le hasard. La partition de validation est plus "
+              "facile à prédire que celle d’entraînement (d’autres documents, moins de répétitions, une autre partie du "
+              "corpus). Cela ne dit rien de la régularisation\u202f; comparez la façon dont les deux partitions ont été construites.",
         "zh-Hant": "兩個數字都來自 eval 模式下的 estimate_loss()，兩個資料切分的 dropout 都已關閉，所以不可能是 dropout 造成的。"
                    "差距（{gap}）是這個差值雜訊（約 {noise}，eval_iters={eval_iters}）的 {ratio} 倍，超過兩倍，不是偶然："
                    "驗證集本身比訓練集容易預測（不同的文件、較少重複、或語料的另一部分）。這與正則化無關；"
@@ -251,15 +251,15 @@ LOSS_FINDINGS = {
               "The gap ({gap}) is {ratio}× the noise of their difference (≈{noise} with eval_iters={eval_iters}): more "
               "than the noise but less than twice it, so it may still be chance. If it holds over several evals, the val "
               "split is easier to predict than the train split; a larger eval_iters would settle it.",
-        "es": "Ambos valores salen de estimate_loss() en modo eval: el dropout está apagado en los dos splits y no puede "
+        "es": "Ambos valores salen de estimate_loss() en modo eval: el dropout está apagado en las dos particiones y no puede "
               "explicarlo. La diferencia ({gap}) es {ratio}× el ruido de esa diferencia (≈{noise} con "
               "eval_iters={eval_iters}): supera el ruido pero no llega al doble, así que todavía puede ser azar. Si se "
-              "mantiene durante varias evaluaciones, el split de validación es más fácil de predecir que el de "
+              "mantiene durante varias evaluaciones, la partición de validación es más fácil de predecir que la de "
               "entrenamiento; un eval_iters mayor lo aclararía.",
-        "fr": "Les deux valeurs viennent d’estimate_loss() en mode eval\u202f: le dropout est coupé pour les deux splits et "
+        "fr": "Les deux valeurs viennent d’estimate_loss() en mode eval\u202f: le dropout est coupé pour les deux partitions et "
               "ne peut pas l’expliquer. L’écart ({gap}) vaut {ratio}× le bruit de cette différence (≈{noise} avec "
               "eval_iters={eval_iters})\u00a0: plus que le bruit, mais moins du double, donc il peut encore s’agir du hasard. "
-              "S’il se maintient sur plusieurs évaluations, le split de validation est plus facile à prédire que celui "
+              "S’il se maintient sur plusieurs évaluations, la partition de validation est plus facile à prédire que celle "
               "d’entraînement\u202f; un eval_iters plus grand trancherait.",
         "zh-Hant": "兩個數字都來自 eval 模式下的 estimate_loss()，兩個切分的 dropout 都已關閉，所以不可能是 dropout 造成的。"
                    "差距（{gap}）是這個差值雜訊（約 {noise}，eval_iters={eval_iters}）的 {ratio} 倍：超過雜訊但不到兩倍，仍可能是偶然。"
@@ -269,10 +269,10 @@ LOSS_FINDINGS = {
         "en": "Both numbers come from estimate_loss() in eval mode, so dropout is off for both splits and cannot explain it. "
               "The gap ({gap}) is within the noise of their difference (≈{noise} with eval_iters={eval_iters} random "
               "batches each): the two losses are statistically equal. A larger eval_iters tightens both.",
-        "es": "Ambos valores salen de estimate_loss() en modo eval: el dropout está apagado en los dos splits y no puede "
+        "es": "Ambos valores salen de estimate_loss() en modo eval: el dropout está apagado en las dos particiones y no puede "
               "explicarlo. La diferencia ({gap}) cabe en el ruido de esa diferencia (≈{noise} con eval_iters={eval_iters} "
               "lotes aleatorios cada una): las dos pérdidas son estadísticamente iguales. Un eval_iters mayor las afina.",
-        "fr": "Les deux valeurs viennent d’estimate_loss() en mode eval\u202f: le dropout est coupé pour les deux splits et ne "
+        "fr": "Les deux valeurs viennent d’estimate_loss() en mode eval\u202f: le dropout est coupé pour les deux partitions et ne "
               "peut pas l’expliquer. L’écart ({gap}) reste dans le bruit de cette différence (≈{noise} avec "
               "eval_iters={eval_iters} lots aléatoires chacune)\u00a0: les deux pertes sont statistiquement égales. "
               "Un eval_iters plus grand les resserre.",
@@ -287,11 +287,11 @@ LOSS_FINDINGS = {
               "training data too.",
         "es": "Esa pérdida de entrenamiento se mide en modo train, sobre los propios lotes del paso mientras cambian los "
               "pesos{dropout}, así que queda por encima de una evaluación limpia de los mismos pesos. La diferencia ({gap}) "
-              "es {ratio}× el ruido de la diferencia (≈{noise}), más del doble: además de la forma de medir, el split de "
+              "es {ratio}× el ruido de la diferencia (≈{noise}), más del doble: además de la forma de medir, la partición de "
               "validación probablemente es más fácil que los datos de entrenamiento.",
-        "fr": "Cette perte d’entraînement est mesurée en mode train, sur les lots de l’étape pendant que les poids "
+        "fr": "Cette perte d’entraînement est mesurée en mode train, sur les lots du pas pendant que les poids "
               "changent{dropout}\u202f: elle reste au-dessus d’une évaluation propre des mêmes poids. L’écart ({gap}) vaut "
-              "{ratio}× le bruit de la différence (≈{noise}), plus du double\u00a0: au-delà de la mesure, le split de "
+              "{ratio}× le bruit de la différence (≈{noise}), plus du double\u00a0: au-delà de la mesure, la partition de "
               "validation est sans doute aussi plus facile que les données d’entraînement.",
         "zh-Hant": "那個訓練損失是在 train 模式下、以該步自己的批次、在權重更新過程中量到的{dropout}，"
                    "因此會高於對同一組權重的乾淨評估。差距（{gap}）是差值雜訊（約 {noise}）的 {ratio} 倍，超過兩倍："
@@ -304,7 +304,7 @@ LOSS_FINDINGS = {
         "es": "Esa pérdida de entrenamiento se mide en modo train, sobre los propios lotes del paso mientras cambian los "
               "pesos{dropout}, así que queda por encima de una evaluación limpia de los mismos pesos. La diferencia ({gap}) "
               "es {ratio}× el ruido de la diferencia (≈{noise}), menos del doble: la forma de medir puede explicarla entera.",
-        "fr": "Cette perte d’entraînement est mesurée en mode train, sur les lots de l’étape pendant que les poids "
+        "fr": "Cette perte d’entraînement est mesurée en mode train, sur les lots du pas pendant que les poids "
               "changent{dropout}\u202f: elle reste au-dessus d’une évaluation propre des mêmes poids. L’écart ({gap}) vaut "
               "{ratio}× le bruit de la différence (≈{noise}), moins du double\u00a0: la façon de mesurer peut l’expliquer "
               "entièrement.",
@@ -319,7 +319,7 @@ LOSS_FINDINGS = {
         "es": "Esa pérdida de entrenamiento se mide en modo train, sobre los propios lotes del paso mientras cambian los "
               "pesos{dropout}, así que queda por encima de una evaluación limpia; además, la diferencia ({gap}) cabe en el "
               "ruido de la diferencia (≈{noise}).",
-        "fr": "Cette perte d’entraînement est mesurée en mode train, sur les lots de l’étape pendant que les poids "
+        "fr": "Cette perte d’entraînement est mesurée en mode train, sur les lots du pas pendant que les poids "
               "changent{dropout}\u202f: elle reste au-dessus d’une évaluation propre\u202f; l’écart ({gap}) tient d’ailleurs "
               "dans le bruit de la différence (≈{noise}).",
         "zh-Hant": "那個訓練損失是在 train 模式下、以該步自己的批次、在權重更新過程中量到的{dropout}，"

@@ -15,8 +15,8 @@ RUN_FINDINGS = {
               "tokens por iteración){suggest}, un block_size o un modelo menores, bfloat16, compile=True.",
         "fr": "Mémoire épuisée avant la première itération ({text})\u00a0: les poids, l’état de l’optimiseur et les activations "
               "d’un micro-lot ne tiennent pas. À essayer\u00a0: un batch_size plus petit avec un gradient_accumulation_steps "
-              "plus grand (mêmes tokens par itération){suggest}, un block_size ou un modèle plus petits, bfloat16, compile=True.",
-        "zh-Hant": "第一次迭代之前就記憶體不足（{text}）：權重、優化器狀態和一個微批次的激活值放不下。"
+              "plus grand (même nombre de jetons par itération){suggest}, un block_size ou un modèle plus petits, bfloat16, compile=True.",
+        "zh-Hant": "第一次迭代之前就記憶體不足（{text}）：權重、最佳化器狀態和一個微批次的活化值放不下。"
                    "可以嘗試：縮小 batch_size、同時加大 gradient_accumulation_steps（每次迭代的 token 數不變）{suggest}、"
                    "縮小 block_size 或模型、使用 bfloat16、compile=True。",
     },
@@ -29,9 +29,9 @@ RUN_FINDINGS = {
               "gradient_accumulation_steps mayor (mismos tokens por iteración){suggest}, un block_size menor, bfloat16.",
         "fr": "Mémoire épuisée pendant l’entraînement, {at} ({text}). La mémoire grimpe jusqu’au premier pas de "
               "l’optimiseur (l’état d’AdamW) et peut dériver par fragmentation. À essayer\u00a0: un batch_size plus petit "
-              "avec un gradient_accumulation_steps plus grand (mêmes tokens par itération){suggest}, un block_size plus "
+              "avec un gradient_accumulation_steps plus grand (même nombre de jetons par itération){suggest}, un block_size plus "
               "petit, bfloat16.",
-        "zh-Hant": "訓練中記憶體不足，{at}（{text}）。記憶體用量會增加到第一次優化器更新（AdamW 的狀態）為止，"
+        "zh-Hant": "訓練中記憶體不足，{at}（{text}）。記憶體用量會增加到第一次最佳化器更新（AdamW 的狀態）為止，"
                    "也可能因碎片化而慢慢上升。可以嘗試：縮小 batch_size、同時加大 gradient_accumulation_steps"
                    "（每次迭代的 token 數不變）{suggest}、縮小 block_size、使用 bfloat16。",
     },
@@ -62,7 +62,7 @@ RUN_FINDINGS = {
               "GPU. Las líneas anteriores al error dirían si fue al arrancar, entrenando o evaluando.",
         "fr": "Mémoire épuisée ({text}). Le journal ne contient que l’erreur\u202f: impossible de dire quand elle est "
               "survenue, mais le remède est le même. À essayer\u00a0: un batch_size plus petit avec un "
-              "gradient_accumulation_steps plus grand (mêmes tokens par itération){suggest}, un block_size ou un modèle "
+              "gradient_accumulation_steps plus grand (même nombre de jetons par itération){suggest}, un block_size ou un modèle "
               "plus petits, bfloat16\u202f; vérifiez que rien d’autre n’utilise le GPU. Les lignes qui précèdent "
               "l’erreur diraient si elle vient du démarrage, de l’entraînement ou d’une évaluation.",
         "zh-Hant": "記憶體不足（{text}）。日誌裡只有這個錯誤，無法判斷發生在什麼時候；不過處理方式都一樣。"
@@ -76,12 +76,12 @@ RUN_FINDINGS = {
         "fr": ", p. ex. batch_size {bs} → {new_bs} avec gradient_accumulation_steps {ga} → {new_ga}",
         "zh-Hant": "，例如 batch_size {bs} → {new_bs}、gradient_accumulation_steps {ga} → {new_ga}",
     },
-    "at.after": {"en": "after step {step}", "es": "después del paso {step}", "fr": "après l’étape {step}",
+    "at.after": {"en": "after step {step}", "es": "después del paso {step}", "fr": "après le pas {step}",
                  "zh-Hant": "在第 {step} 步之後"},
     "at.before": {"en": "before the first logged step", "es": "antes del primer paso registrado",
-                  "fr": "avant la première étape journalisée", "zh-Hant": "在第一個記錄的步之前"},
+                  "fr": "avant le premier pas journalisé", "zh-Hant": "在第一個記錄的步之前"},
     "at.unknown": {"en": "at a step the log does not show", "es": "en un paso que el registro no muestra",
-                   "fr": "à une étape que le journal ne montre pas", "zh-Hant": "發生在日誌沒有顯示的某一步"},
+                   "fr": "à un pas absent du journal", "zh-Hant": "發生在日誌沒有顯示的某一步"},
     "interrupted.keyboard": {
         "en": "The run was stopped with Ctrl-C (KeyboardInterrupt) {at}. If that was not you, run long jobs under tmux or nohup.",
         "es": "La ejecución se detuvo con Ctrl-C (KeyboardInterrupt) {at}. Si no fuiste tú, lanza los trabajos largos con tmux o nohup.",
@@ -116,9 +116,9 @@ RUN_FINDINGS = {
         "es": "El registro termina en el paso {step}, el {progress} de max_iters = {max_steps}, sin ningún error: la ejecución "
               "sigue en marcha, se detuvo sin dejar rastro o el registro se copió antes. Todo lo de aquí describe la "
               "ejecución hasta ese paso.",
-        "fr": "Le journal s’arrête à l’étape {step}, soit {progress} de max_iters = {max_steps}, sans erreur\u00a0: "
+        "fr": "Le journal s’arrête au pas {step}, soit {progress} de max_iters = {max_steps}, sans erreur\u00a0: "
               "l’entraînement continue, s’est arrêté sans laisser de trace, ou le journal a été copié trop tôt. Tout ce qui "
-              "suit décrit l’exécution jusqu’à cette étape.",
+              "suit décrit l’exécution jusqu’à ce pas.",
         "zh-Hant": "日誌停在第 {step} 步，是 max_iters = {max_steps} 的 {progress}，且沒有錯誤訊息："
                    "訓練可能仍在進行、被無聲地停止，或日誌太早被複製。這裡的結果只描述到那一步為止。",
     },
@@ -151,8 +151,8 @@ RUN_FINDINGS = {
         "es": "La ejecución se reanudó desde un checkpoint en el paso {step}{how}. El proceso reanudado vuelve a registrar "
               "los pasos desde ahí, así que los {superseded} registros que el anterior había escrito después de ese punto "
               "se sustituyen por los nuevos: una sola ejecución, nada contado dos veces.",
-        "fr": "L’exécution a repris depuis un checkpoint à l’étape {step}{how}. Le processus repris journalise à nouveau "
-              "les étapes à partir de là\u202f: les {superseded} enregistrements que le précédent avait écrits après ce "
+        "fr": "L’exécution a repris depuis un checkpoint au pas {step}{how}. Le processus repris journalise à nouveau "
+              "les pas à partir de là\u202f: les {superseded} enregistrements que le précédent avait écrits après ce "
               "point sont remplacés par les nouveaux. Une seule exécution, rien n’est compté deux fois.",
         "zh-Hant": "這次訓練在第 {step} 步從檢查點恢復{how}。恢復後的行程會從那一步起重新記錄，"
                    "所以先前行程在那之後記下的 {superseded} 筆紀錄都由新的取代：視為同一次訓練，沒有重複計算。",
@@ -193,12 +193,12 @@ RUN_FINDINGS = {
         "en": " The printed MFU, a running average, dips by about {dip} points after each.",
         "es": " El MFU impreso, una media móvil, cae unos {dip} puntos tras cada una.",
         "fr": " Le MFU affiché, une moyenne glissante, perd environ {dip} points après chacune.",
-        "zh-Hant": "列印的 MFU 是滑動平均，每次之後會掉約 {dip} 個百分點。",
+        "zh-Hant": "印出的 MFU 是滑動平均，每次之後會掉約 {dip} 個百分點。",
     },
     "compile_warmup": {
         "en": "The first iteration (step {step}) took {time}, {ratio}× the usual {median}.",
         "es": "La primera iteración (paso {step}) tardó {time}, {ratio}× los {median} habituales.",
-        "fr": "La première itération (étape {step}) a pris {time}, {ratio}× les {median} habituelles.",
+        "fr": "La première itération (pas {step}) a pris {time}, {ratio}× les {median} habituelles.",
         "zh-Hant": "第一次迭代（第 {step} 步）花了 {time}，是平常 {median} 的 {ratio} 倍。",
     },
     "compile.eval_unseparated": {
@@ -206,33 +206,33 @@ RUN_FINDINGS = {
               "told apart from the rest: what follows is an upper bound.",
         "es": "También ejecutó la evaluación del paso {step}, y ninguna iteración con evaluación posterior tiene tiempo "
               "registrado, así que la parte de la evaluación no se puede separar: lo que sigue es una cota superior.",
-        "fr": "Elle a aussi exécuté l’évaluation de l’étape {step}, et aucune itération d’évaluation ultérieure n’est "
+        "fr": "Elle a aussi exécuté l’évaluation du pas {step}, et aucune itération d’évaluation ultérieure n’est "
               "chronométrée\u202f: la part de l’évaluation ne peut pas être isolée, et ce qui suit est un majorant.",
         "zh-Hant": "它也執行了第 {step} 步的評估，而之後沒有任何有評估的迭代被計時，無法把評估所佔的時間分離出來：以下是上限。",
     },
     "compile.rest": {
         "en": "The rest, a one-off {excess}, is {cause}; leave it out of speed and MFU estimates.",
         "es": "El resto, un coste único de {excess}, es {cause}; déjalo fuera al estimar la velocidad y el MFU.",
-        "fr": "Le reste, un coût unique de {excess}, vient de {cause}\u202f; laissez-le de côté pour estimer la vitesse "
+        "fr": "Le reste, un coût unique de {excess}, s’explique par {cause}\u202f; laissez-le de côté pour estimer la vitesse "
               "et le MFU.",
         "zh-Hant": "其餘一次性的 {excess} 來自 {cause}；估計速度與 MFU 時請排除。",
     },
     "compile.cause.compile": {
         "en": "torch.compile compiling the model, on top of CUDA warm-up",
         "es": "torch.compile compilando el modelo, además del calentamiento de CUDA",
-        "fr": "torch.compile qui compile le modèle, en plus de l’échauffement CUDA",
+        "fr": "torch.compile qui compile le modèle, en plus du warmup CUDA",
         "zh-Hant": "torch.compile 編譯模型，外加 CUDA 的暖機",
     },
     "compile.cause.nocompile": {
         "en": "warm-up (CUDA context, kernel selection, memory allocation; nothing is compiled)",
         "es": "calentamiento (contexto CUDA, selección de kernels, reserva de memoria; no se compila nada)",
-        "fr": "l’échauffement (contexte CUDA, choix des noyaux, allocation mémoire\u202f; rien n’est compilé)",
+        "fr": "le warmup (contexte CUDA, choix des noyaux, allocation mémoire\u202f; rien n’est compilé)",
         "zh-Hant": "暖機（CUDA 環境、核心選擇、記憶體配置；沒有編譯任何東西）",
     },
     "compile.cause.unknown": {
         "en": "compilation (torch.compile, if on) and warm-up",
         "es": "compilación (torch.compile, si está activo) y calentamiento",
-        "fr": "la compilation (torch.compile, s’il est actif) et l’échauffement",
+        "fr": "la compilation (torch.compile, s’il est actif) et le warmup",
         "zh-Hant": "編譯（若開啟 torch.compile）與暖機",
     },
     "compile.eval": {
@@ -240,7 +240,7 @@ RUN_FINDINGS = {
               "iteration costs that much extra.",
         "es": "Unos {overhead} corresponden a la evaluación del paso {step}, que se ejecuta al principio de esa iteración: "
               "cada iteración con evaluación posterior cuesta eso de más.",
-        "fr": "Environ {overhead} reviennent à l’évaluation de l’étape {step}, exécutée au début de cette itération\u00a0: "
+        "fr": "Environ {overhead} reviennent à l’évaluation du pas {step}, exécutée au début de cette itération\u00a0: "
               "chaque itération d’évaluation suivante coûte autant en plus.",
         "zh-Hant": "其中約 {overhead} 是第 {step} 步的評估，它在該次迭代開頭執行：之後每次有評估的迭代都多花這麼多時間。",
     },
@@ -251,7 +251,7 @@ RUN_FINDINGS = {
         "es": "El `mfu {value}` de {count} línea(s), hasta el paso {last}, no es una medida: nanoGPT inicia su MFU móvil en "
               "-1 y solo lo actualiza a partir de la 5.ª iteración del proceso (local_iter_num ≥ 5).{first} Ignóralo; este "
               "análisis lo hace.",
-        "fr": "Le `mfu {value}` de {count} ligne(s), jusqu’à l’étape {last}, n’est pas une mesure\u00a0: nanoGPT démarre son "
+        "fr": "Le `mfu {value}` de {count} ligne(s), jusqu’au pas {last}, n’est pas une mesure\u00a0: nanoGPT démarre son "
               "MFU glissant à -1 et ne le met à jour qu’à partir de la 5ᵉ itération du processus (local_iter_num ≥ 5).{first} "
               "Ignorez-le\u202f; cette analyse le fait.",
         "zh-Hant": "{count} 行上的 `mfu {value}`（到第 {last} 步為止）不是量測值：nanoGPT 的滑動 MFU 從 -1 開始，"
@@ -260,7 +260,7 @@ RUN_FINDINGS = {
     "mfu_warmup_sentinel.first": {
         "en": " The first real value is {value} at step {step}.",
         "es": " El primer valor real es {value} en el paso {step}.",
-        "fr": " La première vraie valeur est {value} à l’étape {step}.",
+        "fr": " La première vraie valeur est {value} au pas {step}.",
         "zh-Hant": "第一個真正的數值是第 {step} 步的 {value}。",
     },
     "mfu_reference": {
@@ -273,7 +273,7 @@ RUN_FINDINGS = {
         "fr": "Le MFU affiché (en général {mfu}) est relatif au pic bf16 de {peak} TFLOPS du GPU {reference}, quel que soit le "
               "GPU\u00a0: {tool} code ce nombre en dur. Sur une autre carte, ce n’est pas son taux d’utilisation\u202f; "
               "passez --device-name pour le renormaliser.",
-        "zh-Hant": "列印的 MFU（一般為 {mfu}）是相對於 {reference} 的 bf16 峰值 {peak} TFLOPS，不論實際用的是哪張 GPU："
+        "zh-Hant": "印出的 MFU（一般為 {mfu}）是相對於 {reference} 的 bf16 峰值 {peak} TFLOPS，不論實際用的是哪張 GPU："
                    "{tool} 把這個數字寫死在程式裡。換成別張卡，它就不是那張卡的使用率；請用 --device-name 重新換算。",
     },
     "mfu_reference.device": {
@@ -286,7 +286,7 @@ RUN_FINDINGS = {
         "fr": "Le MFU affiché (en général {mfu}) est relatif au pic bf16 de {peak} TFLOPS du GPU {reference}, que {tool} code "
               "en dur. Le GPU {device} culmine à {device_peak} TFLOPS\u00a0: le même débit représente {mfu_device} de cette "
               "carte (×{factor}).",
-        "zh-Hant": "列印的 MFU（一般為 {mfu}）是相對於 {tool} 寫死的 {reference} bf16 峰值 {peak} TFLOPS。"
+        "zh-Hant": "印出的 MFU（一般為 {mfu}）是相對於 {tool} 寫死的 {reference} bf16 峰值 {peak} TFLOPS。"
                    "{device} 的峰值是 {device_peak} TFLOPS，所以同樣的吞吐量等於這張卡的 {mfu_device}（×{factor}）。",
     },
     "low_mfu": {
@@ -298,24 +298,24 @@ RUN_FINDINGS = {
               "gradient_accumulation_steps), compile=True, bfloat16, AdamW fusionado, y revisa el cargador de datos; los "
               "modelos muy pequeños están limitados por la memoria y nunca alcanzan un MFU alto.",
         "fr": "MFU faible\u00a0: environ {mfu} du pic de {device} ({how}), sous les {threshold}\u00a0: l’essentiel de la "
-              "puissance de calcul reste inutilisé. À essayer\u00a0: un batch_size plus grand (gardez les tokens par itération avec "
+              "puissance de calcul reste inutilisé. À essayer\u00a0: un batch_size plus grand (maintenez le nombre de jetons par itération avec "
               "gradient_accumulation_steps), compile=True, bfloat16, AdamW fusionné, et vérifiez le chargeur de données\u202f; "
               "les très petits modèles sont limités par la mémoire et n’atteignent jamais un MFU élevé.",
-        "zh-Hant": "MFU 偏低：約為 {device} 峰值的 {mfu}（{how}），低於 {threshold}：大部分算力都沒有用上。"
+        "zh-Hant": "MFU 偏低：約為 {device} 峰值的 {mfu}（{how}），低於 {threshold}：大部分運算能力都沒有用上。"
                    "可以嘗試：加大 batch_size（用 gradient_accumulation_steps 維持每次迭代的 token 數）、compile=True、"
                    "bfloat16、fused AdamW，並檢查資料載入；很小的模型受記憶體頻寬限制，MFU 本來就不會高。",
     },
     "low_mfu.how.renormalized": {
         "en": "nanoGPT's printed MFU re-normalized to this card", "es": "el MFU impreso por nanoGPT, renormalizado a esta tarjeta",
-        "fr": "le MFU affiché par nanoGPT, renormalisé pour cette carte", "zh-Hant": "由 nanoGPT 列印的 MFU 換算到這張卡",
+        "fr": "le MFU affiché par nanoGPT, renormalisé pour cette carte", "zh-Hant": "由 nanoGPT 印出的 MFU 換算到這張卡",
     },
     "low_mfu.how.trainer": {
         "en": "as the trainer measured it", "es": "según lo midió el entrenador",
-        "fr": "tel que l’entraîneur l’a mesuré", "zh-Hant": "依訓練程式的量測",
+        "fr": "tel que le code d’entraînement l’a mesuré", "zh-Hant": "依訓練程式的量測",
     },
     "low_mfu.how.printed": {
         "en": "as the log prints it, against this GPU's own peak", "es": "tal como lo imprime el registro, frente al pico de esta GPU",
-        "fr": "tel que le journal l’affiche, par rapport au pic de ce GPU", "zh-Hant": "即日誌列印的值，相對於這張 GPU 自己的峰值",
+        "fr": "tel que le journal l’affiche, par rapport au pic de ce GPU", "zh-Hant": "即日誌印出的值，相對於這張 GPU 自己的峰值",
     },
     "low_mfu.how.recomputed": {
         "en": "recomputed from the config and the iteration times", "es": "recalculado a partir de la configuración y los tiempos",
