@@ -310,7 +310,7 @@ RUN_FINDINGS = {
         "fr": "le MFU affiché par nanoGPT, renormalisé pour cette carte", "zh-Hant": "由 nanoGPT 印出的 MFU 換算到這張卡",
     },
     "low_mfu.how.trainer": {
-        "en": "as the trainer measured it", "es": "según lo midió el entrenador",
+        "en": "as the trainer measured it", "es": "según lo midió el código de entrenamiento",
         "fr": "tel que le code d’entraînement l’a mesuré", "zh-Hant": "依訓練程式的量測",
     },
     "low_mfu.how.printed": {

@@ -34,6 +34,8 @@ GLOSSARY = {
              "queda en el código"),
         Term("token", "token", r"\bfichas?\b|\bsímbolos? léxicos?\b",
              "en español se escribe «token»; las traducciones literales no se usan en la práctica"),
+        Term("trainer", "código de entrenamiento", r"\bentrenador(?:es)?\b",
+             "un entrenador es una persona; nuestro código es el código de entrenamiento"),
         Term("log", "registro", r"\blogs?\b",
              "«registro de entrenamiento»; «log» solo en nombres de archivo y opciones"),
     ),
