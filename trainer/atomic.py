@@ -8,8 +8,9 @@ new one, never half of one. The rules, for every caller alike:
   one filesystem and is atomic (POSIX rename(2));
 - it is created with mode 0666 minus the umask, like any file `open(path, 'w')`
   creates (0644 under umask 022; tempfile.mkstemp would give 0600);
-- a missing directory is an error (FileNotFoundError naming it), never created
-  on the caller's behalf: a mistyped output path should fail, not grow folders;
+- a missing directory is an error (MissingDirectory, a FileNotFoundError naming
+  it), never created on the caller's behalf: a mistyped output path should
+  fail, not grow folders;
 - on any failure, KeyboardInterrupt included, the temporary file is removed and
   the target is left as it was;
 - fsync=True flushes the file to disk before the rename and the directory after
@@ -24,7 +25,15 @@ import os
 import secrets
 
 
-def _temp_name(path):
+class MissingDirectory(FileNotFoundError):
+    """The target's directory does not exist; str() is the plain sentence, for one-line errors."""
+
+    def __str__(self):
+        return self.strerror
+
+
+def temp_name(path):
+    """A fresh hidden name next to `path`, for a file that will be renamed onto it."""
     directory, name = os.path.split(os.path.abspath(path))
     return os.path.join(directory, f'.{name}.{secrets.token_hex(4)}.tmp')
 
@@ -33,9 +42,9 @@ def _create_temp(path):
     """(fd, temp path): a new file next to `path`, mode 0666 & ~umask."""
     directory = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(directory):
-        raise FileNotFoundError(errno.ENOENT, f"directory {directory} does not exist", directory)
+        raise MissingDirectory(errno.ENOENT, f"directory {directory} does not exist", directory)
     while True:
-        tmp = _temp_name(path)
+        tmp = temp_name(path)
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
         except FileExistsError:  # 32 random bits collided: draw another name
