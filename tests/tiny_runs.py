@@ -4,6 +4,8 @@ Not a test module (no `test_` prefix): tests/test_train*.py, test_golden.py and
 test_bench.py import it. Datasets are in nanoGPT's format (headerless uint16
 train.bin/val.bin plus meta.pkl), small enough for a run to take seconds.
 """
+import contextlib
+import io
 import json
 import os
 import pickle
@@ -58,3 +60,30 @@ def run_train(args, cwd=ROOT, **kwargs):
     """`python -m trainer train ARGS` in a fresh process; the CompletedProcess."""
     return subprocess.run([sys.executable, '-m', 'trainer', 'train', *args], cwd=cwd, env=subprocess_env(),
                           capture_output=True, text=True, timeout=300, **kwargs)
+
+
+TINY_MODEL = dict(device='cpu', dtype='float32', compile=False, n_layer=2, n_head=2, n_embd=32, block_size=16,
+                  batch_size=4, gradient_accumulation_steps=1, eval_iters=2, warmup_iters=3, lr_decay_iters=100,
+                  learning_rate=3e-3, min_lr=3e-4)
+
+
+def tiny_config(data_dir, out_dir, **overrides):
+    """A TrainConfig for a seconds-long CPU run of a 2-layer, 32-wide model."""
+    from trainer.config import TrainConfig, validate
+    return validate(TrainConfig(**{**TINY_MODEL, 'data_dir': str(data_dir), 'out_dir': str(out_dir), **overrides}))
+
+
+@contextlib.contextmanager
+def prepared(cfg):
+    """(Session, console text so far) after the setup, data and model phases, as train() starts its loop."""
+    from trainer import runtime
+    from trainer.console import ConsoleTee
+    from trainer.train import prepare
+    tee = ConsoleTee(io.StringIO())
+    saved, sys.stdout = sys.stdout, tee
+    try:
+        yield prepare(cfg, [], tee), tee.stream
+    finally:
+        sys.stdout = saved
+        tee.close()
+        runtime.stop()
