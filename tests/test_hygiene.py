@@ -58,3 +58,22 @@ def test_the_analyzer_never_reaches_the_training_side():
     for path in (ROOT / "trainer" / "analyze").rglob("*.py"):
         imports = re.findall(r"^\s*(?:from|import) ([\w.]+)", path.read_text(encoding="utf-8"), re.M)
         assert not [m for m in imports if m.split(".")[0] == "torch" or m.startswith(TRAINING_SIDE[1:])], path
+
+
+def test_no_function_is_over_80_lines():
+    # the style guide's limit: a function that long is several ideas, each worth a name
+    import ast
+    for path in (ROOT / "trainer").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                assert node.end_lineno - node.lineno < 80, f"{path}:{node.lineno} {node.name}"
+
+
+def test_readme_layout_table_names_every_trainer_module():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Layout"):readme.index("## ", readme.index("## Layout") + 3)]
+    named = set(re.findall(r"`(trainer/[\w/]+(?:\.py)?)", table))
+    assert all((ROOT / path.rstrip("/")).exists() for path in named), named
+    modules = {f"trainer/{p.name}" for p in (ROOT / "trainer").glob("*.py") if not p.name.startswith("__")}
+    packages = {f"trainer/{p.name}/" for p in (ROOT / "trainer").iterdir() if (p / "__init__.py").exists()}
+    assert sorted((modules | packages) - named) == []
