@@ -103,14 +103,6 @@ def test_subprocess_bad_input_has_no_traceback(files):
 
 
 # -- written files (issue 15): the umask's mode, and a missing folder is an error, not created --------
-@pytest.fixture
-def umask_022():
-    old = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(old)
-
 
 def test_out_and_plot_files_get_the_umasks_mode(files, tmp_path, umask_022, capsys):
     svg, md = tmp_path / "plot.svg", tmp_path / "report.md"

@@ -12,14 +12,6 @@ from trainer.atomic import atomic_file, atomic_path, write_atomic
 PACKAGE = Path(__file__).resolve().parents[1] / 'trainer'
 
 
-@pytest.fixture
-def umask_022():
-    old = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(old)
-
 
 def mode(path):
     return stat.S_IMODE(os.stat(path).st_mode)
