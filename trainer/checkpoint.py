@@ -69,7 +69,7 @@ def clean_state_dict(state_dict):
 
 
 def _nanogpt_rank(name):
-    """Where nanoGPT's model registers a parameter: wte, wpe, the blocks, ln_f (model.py L125-131)."""
+    """Where nanoGPT's model registers a parameter: wte, wpe, the blocks, ln_f (model.py, GPT.__init__)."""
     for rank, prefix in enumerate(('transformer.wte.', 'transformer.wpe.', 'transformer.h.', 'transformer.ln_f.')):
         if name.startswith(prefix):
             return rank
@@ -123,7 +123,7 @@ def run_payload(session, rng_states):
 
 # --- RNG states --------------------------------------------------------------------
 # Only torch's generators affect training here (dropout; batches come from their
-# own counter-seeded generators, see train.py). numpy and python `random` are
+# own counter-seeded generators, see batches.py). numpy and python `random` are
 # saved anyway so that user code hooked into the loop also resumes exactly.
 
 def capture_rng_state():

@@ -3,7 +3,8 @@
 Under torchrun (RANK is set) each process joins the group: NCCL on CUDA, gloo
 on CPU processes. The gradient accumulation steps are split between the ranks,
 so one process and N processes train on the same tokens per iteration
-(nanoGPT PR #145, train.py L82-100). Each rank seeds torch with seed + rank.
+(nanoGPT PR #145; train.py L94-95). Each rank seeds torch with seed + rank
+(L106), and CUDA matmuls may use TF32 (L107-108).
 """
 import os
 from dataclasses import dataclass

@@ -5,7 +5,7 @@ divided by accum (so the gradients add up to the mean over the whole batch),
 the next micro-batch fetched while the backward is still to come (on CUDA the
 copy overlaps the GPU's work), then backward through the GradScaler. Then: the
 gradient norm (clipped at grad_clip unless 0), the AdamW step, gradients freed.
-nanoGPT train.py L290-315.
+nanoGPT's loop, train.py L249-333.
 
 Under DDP the gradients are all-reduced on the last micro-batch only: DDP's
 require_backward_grad_sync flag is what its no_sync() context toggles.
