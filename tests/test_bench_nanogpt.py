@@ -54,7 +54,7 @@ def test_side_by_side_on_the_cpu(checkout, tmp_path):
 
 def test_cpu_and_cuda_cases():
     (cpu,) = nanogpt.cases('cpu')
-    assert cpu.settings['device'] == 'cpu' and cpu.settings['compile'] is False
+    assert (cpu.settings['device'], cpu.settings['compile'], cpu.settings['dtype']) == ('cpu', False, 'float32')
     assert (cpu.settings['n_layer'], cpu.settings['n_embd'], cpu.settings['block_size'], cpu.settings['batch_size']) \
         == (4, 128, 64, 12)
     char, gpt2 = nanogpt.cases('cuda')
