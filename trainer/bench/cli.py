@@ -27,6 +27,13 @@ def load_entries():
         importlib.import_module(module)
 
 
+def section_order():
+    """Every registered name, by entry module in ENTRY_MODULES order, then in registration order
+    (whatever imported the modules first); entries from elsewhere come last."""
+    rank = {module: i for i, module in enumerate(ENTRY_MODULES)}
+    return sorted(BENCHES, key=lambda name: rank.get(BENCHES[name].__module__, len(rank)))
+
+
 def previous_sections(path):
     """{name: section text} of an existing results file, so a partial run replaces only its own sections."""
     try:
@@ -49,7 +56,7 @@ def collect(names, opts, previous=None):
         body = BENCHES[name](opts)
         print(f"bench: {name} done in {time.perf_counter() - t0:.0f} s", flush=True)
         sections[name] = f"## {name}\n\n{body.rstrip()}\n"
-    order = [n for n in BENCHES if n in sections] + [n for n in sections if n not in BENCHES]
+    order = [n for n in section_order() if n in sections] + [n for n in sections if n not in BENCHES]
     return "# Benchmarks\n\n" + machine_summary() + "\n\n" + "\n".join(sections[n] for n in order)
 
 
@@ -69,7 +76,7 @@ def build_parser():
 def main(argv=None):
     load_entries()
     args = build_parser().parse_args(argv)
-    names = list(args.only or ([] if args.nanogpt else [n for n in BENCHES if n not in ON_REQUEST]))
+    names = list(args.only or ([] if args.nanogpt else [n for n in section_order() if n not in ON_REQUEST]))
     if args.nanogpt and 'vs-nanogpt' not in names:
         names.append('vs-nanogpt')
     try:
