@@ -49,6 +49,16 @@ def page_url(lang, page):
     return prefix + ("" if stem == "index" else stem[:-5] if stem.endswith("/index") else stem + "/")
 
 
+@pytest.fixture
+def umask_022():
+    """The usual umask for a test that checks a written file's mode (0644)."""
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """`mkdocs build --strict` of the real docs into a temp dir, run once per session."""

@@ -100,3 +100,20 @@ def test_subprocess_bad_input_has_no_traceback(files):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith("error: ")
+
+
+# -- written files (issue 15): the umask's mode, and a missing folder is an error, not created --------
+
+def test_out_and_plot_files_get_the_umasks_mode(files, tmp_path, umask_022, capsys):
+    svg, md = tmp_path / "plot.svg", tmp_path / "report.md"
+    assert main([str(files / "train.log"), "--format", "markdown", "--out", str(md), "--plot", str(svg)]) == 0
+    assert [os.stat(p).st_mode & 0o777 for p in (md, svg)] == [0o644, 0o644]
+
+
+@pytest.mark.parametrize("option, name", [("--out", "report.md"), ("--plot", "plot.svg")])
+def test_out_or_plot_into_a_missing_folder_is_one_error_line(files, tmp_path, capsys, option, name):
+    target = tmp_path / "nonexistent" / name
+    assert main([str(files / "train.log"), option, str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1 and "nonexistent does not exist" in err
+    assert not (tmp_path / "nonexistent").exists()

@@ -65,3 +65,16 @@ def test_check_data(data_dir, tmp_path):
         check_data(data_dir, block_size=600)
     with pytest.raises(DataError, match='prepare shakespeare_char'):
         check_data(str(tmp_path / 'missing'), block_size=8)
+
+
+def test_open_data_is_the_data_phase(data_dir, tmp_path):
+    from trainer.batches import open_data
+    from trainer.config import TrainConfig
+    from trainer.runtime import Runtime
+    rt = Runtime(device='cpu', device_type='cpu', dtype='float32', autocast=None, accum=3, tokens_per_iter=0)
+    data = open_data(TrainConfig(data_dir=data_dir, block_size=8, batch_size=2, seed=4), rt)
+    assert data.split_tokens == {'train': 5000, 'val': 600} and data.meta_vocab_size is None  # no meta.pkl
+    assert data.batches.state() == {'scheme': 'counter-hash-v1', 'seed': 4, 'world_size': 1, 'accum': 3,
+                                    'batch_size': 2, 'block_size': 8}
+    with pytest.raises(DataError, match='prepare shakespeare_char'):
+        open_data(TrainConfig(dataset='tiny', data_dir=str(tmp_path / 'missing')), rt)

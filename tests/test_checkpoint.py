@@ -98,3 +98,32 @@ def test_rng_state_survives_a_weights_only_round_trip(tmp_path):
     assert torch.equal(got[0], expected[0])
     assert np.array_equal(got[1], expected[1])
     assert got[2] == expected[2]
+
+
+def test_clean_state_dict_drops_nanogpts_causal_masks():
+    # nanoGPT saved `attn.bias` mask buffers when torch had no fused attention; we build the mask instead
+    sd = {'transformer.h.0.attn.bias': torch.ones(1, 1, 4, 4), 'transformer.h.0.attn.c_attn.bias': torch.zeros(3)}
+    assert list(ckpt_io.clean_state_dict(sd)) == ['transformer.h.0.attn.c_attn.bias']
+
+
+def test_optimizer_state_maps_nanogpts_parameter_order_onto_ours():
+    from trainer.model import GPT, GPTConfig
+    torch.manual_seed(0)
+    model = GPT(GPTConfig(block_size=8, vocab_size=11, n_layer=2, n_head=2, n_embd=16, bias=True), log=None)
+    named = dict(model.named_parameters())
+    # nanoGPT registers wpe right after wte, so its AdamW numbers the parameters in this order
+    nanogpt_order = sorted(named, key=lambda n: (0 if 'wte' in n else 1 if 'wpe' in n else 2))
+    decay = [named[n] for n in nanogpt_order if named[n].dim() >= 2]
+    nodecay = [named[n] for n in nanogpt_order if named[n].dim() < 2]
+    theirs = torch.optim.AdamW([{'params': decay, 'weight_decay': 0.1}, {'params': nodecay, 'weight_decay': 0.0}])
+    model(torch.zeros(1, 8, dtype=torch.long), torch.zeros(1, 8, dtype=torch.long))[1].backward()
+    theirs.step()
+    mapped = ckpt_io.optimizer_state({'optimizer': theirs.state_dict()}, model)
+    ours = model.configure_optimizers(0.1, 1e-3, (0.9, 0.95))
+    ours.load_state_dict(mapped)
+    for group in ours.param_groups:
+        for p in group['params']:
+            assert torch.equal(ours.state[p]['exp_avg'], theirs.state[p]['exp_avg'])  # each moment on its parameter
+    # our own checkpoints are in our order already
+    own = {'format': ckpt_io.FORMAT, 'optimizer': ours.state_dict()}
+    assert ckpt_io.optimizer_state(own, model) is own['optimizer']

@@ -7,10 +7,20 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from trainer.config import (ConfigError, TrainConfig, from_dict, load_config, parse_config_file,
+from trainer.config import (ConfigError, TrainConfig, from_dict, load_config, override_lines, parse_config_file,
                             parse_override, to_dict)
+from trainer.recipes import SHAKESPEARE_CHAR
 
-NANOGPT = Path(__file__).resolve().parents[1] / 'config'  # nanoGPT's own config files, unchanged
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import nanogpt_configs  # noqa: E402
+
+
+@pytest.fixture
+def nanogpt(tmp_path):
+    """A folder holding nanoGPT-format config files (tests/nanogpt_configs.py), as a user's checkout has."""
+    for name in nanogpt_configs.FILES:
+        nanogpt_configs.write(tmp_path / 'config', name)
+    return tmp_path / 'config'
 
 
 def write(tmp_path, text, name='cfg.py'):
@@ -38,38 +48,39 @@ def test_defaults_are_nanogpt_train_py():
 
 # --- nanoGPT's own config files ------------------------------------------------------------
 
-def test_parses_train_shakespeare_char_unchanged():
-    path = str(NANOGPT / 'train_shakespeare_char.py')
-    assert parse_config_file(path) == dict(
+def test_parses_train_shakespeare_char_unchanged(nanogpt):
+    path = str(nanogpt / 'train_shakespeare_char.py')
+    expected = dict(
         out_dir='out-shakespeare-char', eval_interval=250, eval_iters=200, log_interval=10,
         always_save_checkpoint=False, wandb_log=False, wandb_project='shakespeare-char', wandb_run_name='mini-gpt',
         dataset='shakespeare_char', gradient_accumulation_steps=1, batch_size=64, block_size=256,
         n_layer=6, n_head=6, n_embd=384, dropout=0.2, learning_rate=1e-3, max_iters=5000, lr_decay_iters=5000,
         min_lr=1e-4, beta2=0.99, warmup_iters=100)
+    assert parse_config_file(path) == expected == SHAKESPEARE_CHAR  # the benchmarks' recipe is that file
     cfg, lines = load_config([path])
     assert (cfg.n_layer, cfg.block_size, cfg.beta2, cfg.bias, cfg.weight_decay) == (6, 256, 0.99, False, 0.1)
     # configurator.py prints the header, then the file's text (one print() each)
     assert lines == [f"Overriding config with {path}:", Path(path).read_text()]
 
 
-def test_parses_train_gpt2_arithmetic():
-    values = parse_config_file(str(NANOGPT / 'train_gpt2.py'))
+def test_parses_train_gpt2_arithmetic(nanogpt):
+    values = parse_config_file(str(nanogpt / 'train_gpt2.py'))
     assert values['gradient_accumulation_steps'] == 40 and type(values['gradient_accumulation_steps']) is int
     assert values['wandb_run_name'] == 'gpt2-124M' and values['wandb_log'] is True
-    cfg, _ = load_config([str(NANOGPT / 'train_gpt2.py')])
+    cfg, _ = load_config([str(nanogpt / 'train_gpt2.py')])
     assert cfg.eval_interval == 1000 and cfg.weight_decay == 0.1
 
 
-def test_finetune_config_time_special_case():
+def test_finetune_config_time_special_case(nanogpt):
     before = time.time()
-    values = parse_config_file(str(NANOGPT / 'finetune_shakespeare.py'))
+    values = parse_config_file(str(nanogpt / 'finetune_shakespeare.py'))
     assert values['wandb_run_name'].startswith('ft-')
     assert before <= float(values['wandb_run_name'][3:]) <= time.time()
     assert values['decay_lr'] is False and values['init_from'] == 'gpt2-xl'
 
 
-def test_eval_config():
-    cfg, _ = load_config([str(NANOGPT / 'eval_gpt2.py')])
+def test_eval_config(nanogpt):
+    cfg, _ = load_config([str(nanogpt / 'eval_gpt2.py')])
     assert cfg.eval_only is True and cfg.init_from == 'gpt2' and cfg.eval_iters == 500
 
 
@@ -231,6 +242,13 @@ def test_any_config_text_gives_values_or_a_config_error(tmp_path_factory, text):
 
 # --- checkpoints ----------------------------------------------------------------------
 
+def test_override_lines_echo_what_differs_from_the_defaults():
+    # what run(cfg) prints for a config built in code, in the configurator's words
+    cfg = TrainConfig(device='cpu', n_layer=4, dropout=0.1)
+    assert override_lines(cfg) == ['Overriding: n_layer = 4', 'Overriding: dropout = 0.1', 'Overriding: device = cpu']
+    assert override_lines(TrainConfig()) == []
+
+
 def test_to_dict_from_dict_round_trip():
     cfg, _ = load_config(['--n_layer=3', '--pos=rope', '--vocab_size=65'])
     d = to_dict(cfg)
@@ -252,7 +270,8 @@ def test_from_dict_nanogpt_checkpoint_config():
 
 
 def test_light_modules_do_not_import_torch():
-    code = ("import sys, trainer.config, trainer.sizing, trainer.hardware; "
+    code = ("import sys, trainer.config, trainer.sizing, trainer.hardware, trainer.recipes, trainer.atomic, "
+            "trainer.console, trainer.metrics, trainer.train_help; "
             "print('torch' in sys.modules)")
     out = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True,
                          cwd=Path(__file__).parent.parent, check=True)

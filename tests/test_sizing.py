@@ -89,16 +89,14 @@ def test_mfu():
 
 # --- get_lr ------------------------------------------------------------------------------
 
-def nanogpt_get_lr(it, learning_rate, warmup_iters, lr_decay_iters, min_lr):
-    """karpathy/nanoGPT train.py get_lr (after commit dc81cb36), verbatim logic."""
-    if it < warmup_iters:
-        return learning_rate * (it + 1) / (warmup_iters + 1)
-    if it > lr_decay_iters:
-        return min_lr
-    decay_ratio = (it - warmup_iters) / (lr_decay_iters - warmup_iters)
-    assert 0 <= decay_ratio <= 1
-    coeff = 0.5 * (1.0 + math.cos(math.pi * decay_ratio))
-    return min_lr + coeff * (learning_rate - min_lr)
+def nanogpt_get_lr(it, peak, warmup, decay_end, floor):
+    """nanoGPT's schedule (train.py L231-242, after commit dc81cb36), written out independently:
+    peak*(it+1)/(warmup+1) during warmup, a half cosine from peak down to floor until
+    decay_end, floor after it; the same floating-point steps, so results compare exactly."""
+    if it >= warmup and it <= decay_end:
+        done = (it - warmup) / (decay_end - warmup)  # fraction of the decay behind us
+        return floor + 0.5 * (1.0 + math.cos(math.pi * done)) * (peak - floor)
+    return peak * (it + 1) / (warmup + 1) if it < warmup else floor
 
 
 def test_get_lr_points():

@@ -4,7 +4,7 @@ SIGKILL, DDP equivalence, one-line errors, and nanoGPT's own config file.
 Every run here is a tiny model on a tiny character dataset the test writes itself,
 in nanoGPT's format (headerless uint16 train.bin/val.bin plus meta.pkl).
 """
-import json
+import io
 import os
 import pickle
 import re
@@ -17,19 +17,18 @@ import numpy as np
 import pytest
 import torch
 
-from trainer import sizing
-from trainer.train import main
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import nanogpt_configs  # noqa: E402
+from tiny_runs import ROOT, records, run_train, subprocess_env, write_char_data  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+from trainer import sizing
+from trainer.config import TrainConfig, load_config
+from trainer.recipes import first_run_command
+from trainer.train import main, run
 
 TINY = ['--gradient_accumulation_steps=1', '--n_layer=2', '--n_head=2', '--n_embd=32', '--block_size=16', '--batch_size=4', '--device=cpu',
         '--dtype=float32', '--compile=False', '--eval_iters=2', '--warmup_iters=3', '--lr_decay_iters=100',
         '--learning_rate=3e-3', '--min_lr=3e-4']
-
-# nanoGPT's config/train_shakespeare_char.py, byte for byte (karpathy/nanoGPT), as config/ ships it;
-# the hash pins it, so an edit to our copy fails test_config_dir_holds_nanogpts_file_unchanged
-NANOGPT_SHAKESPEARE_CHAR_SHA256 = '9b41cdfb2c917259d796a8184d835221a349c23cd18a0a63b46da431d95d9c05'
-NANOGPT_SHAKESPEARE_CHAR = (ROOT / 'config' / 'train_shakespeare_char.py').read_text(encoding='utf-8')
 
 # every line train.py prints, as nanoGPT prints it (research notes section 1.2)
 LINE_FORMATS = {
@@ -55,44 +54,9 @@ def kind_of(line):
     return None
 
 
-def write_char_data(data_dir, n_chars=12000, vocab=28, seed=0):
-    """A char-level dataset in nanoGPT's format: 90/10 split, uint16, meta.pkl with vocab_size/itos/stoi."""
-    os.makedirs(data_dir, exist_ok=True)
-    chars = [chr(ord('!') + i) for i in range(vocab)]
-    rng = np.random.default_rng(seed)
-    # a little structure (a repeated phrase plus noise) so the loss actually falls
-    phrase = rng.integers(0, vocab, size=37)
-    ids = np.tile(phrase, n_chars // len(phrase) + 1)[:n_chars]
-    noise = rng.random(n_chars) < 0.2
-    ids[noise] = rng.integers(0, vocab, size=int(noise.sum()))
-    n = int(n_chars * 0.9)
-    ids[:n].astype(np.uint16).tofile(os.path.join(data_dir, 'train.bin'))
-    ids[n:].astype(np.uint16).tofile(os.path.join(data_dir, 'val.bin'))
-    with open(os.path.join(data_dir, 'meta.pkl'), 'wb') as f:
-        pickle.dump({'vocab_size': vocab, 'itos': dict(enumerate(chars)), 'stoi': {c: i for i, c in enumerate(chars)}}, f)
-    return str(data_dir)
-
-
 @pytest.fixture
 def data(tmp_path):
     return write_char_data(tmp_path / 'data')
-
-
-def records(out_dir, kind=None):
-    with open(os.path.join(out_dir, 'metrics.jsonl')) as f:
-        recs = [json.loads(line) for line in f]
-    return [r for r in recs if kind is None or r['kind'] == kind]
-
-
-def subprocess_env():
-    env = dict(os.environ, OMP_NUM_THREADS='1', PYTHONUNBUFFERED='1')
-    env['PYTHONPATH'] = str(ROOT) + os.pathsep + env.get('PYTHONPATH', '')
-    return env
-
-
-def run_train(args, **kwargs):
-    return subprocess.run([sys.executable, '-m', 'trainer', 'train', *args], cwd=ROOT, env=subprocess_env(),
-                          capture_output=True, text=True, timeout=300, **kwargs)
 
 
 # --- console, train.log, metrics.jsonl ------------------------------------------------
@@ -174,21 +138,16 @@ def test_bfloat16_autocast_runs_on_cpu(data, tmp_path, capsys):
     assert all(np.isfinite(r['loss']) for r in records(out, 'iter'))
 
 
-def test_config_dir_holds_nanogpts_file_unchanged():
-    import hashlib
-    assert hashlib.sha256(NANOGPT_SHAKESPEARE_CHAR.encode()).hexdigest() == NANOGPT_SHAKESPEARE_CHAR_SHA256
-
-
 def test_nanogpts_own_shakespeare_char_config_trains(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     write_char_data(tmp_path / 'data' / 'shakespeare_char', vocab=65)
-    (tmp_path / 'config').mkdir()
-    (tmp_path / 'config' / 'train_shakespeare_char.py').write_text(NANOGPT_SHAKESPEARE_CHAR)
+    nanogpt_configs.write(tmp_path / 'config', 'train_shakespeare_char.py')
     rc = main(['config/train_shakespeare_char.py', '--device=cpu', '--compile=False', '--max_iters=2',
                '--eval_iters=1', '--batch_size=2', '--block_size=32'])
     stdout = capsys.readouterr().out
     assert rc == 0, stdout
-    assert stdout.startswith('Overriding config with config/train_shakespeare_char.py:\n' + NANOGPT_SHAKESPEARE_CHAR)
+    assert stdout.startswith('Overriding config with config/train_shakespeare_char.py:\n'
+                             + nanogpt_configs.TRAIN_SHAKESPEARE_CHAR)
     assert 'found vocab_size = 65 (inside data/shakespeare_char/meta.pkl)' in stdout
     assert 'number of parameters: 10.65M' in stdout  # 6/6/384 with vocab 65, as nanoGPT prints it
     assert 'tokens per iteration will be: 64' in stdout
@@ -202,6 +161,31 @@ def test_eval_only_evaluates_once_and_stops(data, tmp_path, capsys):
     stdout = capsys.readouterr().out
     assert re.search(r"^step 0: train loss", stdout, re.M) and 'iter ' not in stdout
     assert [r['kind'] for r in records(out)] == ['config', 'eval']
+
+
+# --- run(cfg): the entry point for Python callers (the gallery) --------------------------------
+
+def test_run_takes_a_train_config_and_a_console_stream(data, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # relative paths are relative to the working directory
+    console = io.StringIO()
+    cfg = TrainConfig(device='cpu', dtype='float32', compile=False, n_layer=2, n_head=2, n_embd=32,
+                      block_size=16, batch_size=4, gradient_accumulation_steps=1, max_iters=4, eval_interval=4,
+                      eval_iters=2, data_dir=os.path.relpath(data), out_dir='run1')
+    assert run(cfg, console=console) == 0
+    text = console.getvalue()
+    # the settings echoed as the configurator would echo the same command line, then nanoGPT's lines
+    assert text.startswith('Overriding: out_dir = run1\nOverriding: eval_interval = 4\n')
+    assert 'tokens per iteration will be: 64' in text and 'step 4: train loss' in text
+    assert (tmp_path / 'run1' / 'train.log').read_text() == text
+    assert [r['iter'] for r in records(tmp_path / 'run1', 'iter')] == [0, 1, 2, 3, 4]
+    assert sys.stdout is not console  # stdout is given back
+
+
+def test_run_rejects_an_invalid_config_with_one_line(tmp_path, capsys):
+    assert run(TrainConfig(n_embd=30, n_head=4, out_dir=str(tmp_path / 'out'))) == 2
+    err = capsys.readouterr().err
+    assert err == 'error: n_embd (30) must be divisible by n_head (4)\n'
+    assert not (tmp_path / 'out').exists()
 
 
 # --- resume ------------------------------------------------------------------------
@@ -265,6 +249,43 @@ def test_resume_restores_the_rng_so_dropout_matches(data, tmp_path, capsys):
     assert a == b and len(a) == 21
 
 
+def _as_nanogpt_checkpoint(ours):
+    """Our checkpoint as nanoGPT's train.py writes one: six keys, compiled-model names, the masks
+    nanoGPT kept without fused attention, and its optimizer numbering (wpe right after wte)."""
+    from trainer.model import GPT, GPTConfig
+    model = GPT(GPTConfig(**ours['model_args']), log=None)
+    names = [n for n, p in model.named_parameters()]
+    ours_decay = [n for n in names if model.get_parameter(n).dim() >= 2]
+    theirs_decay = ['transformer.wte.weight', 'transformer.wpe.weight'] + [
+        n for n in ours_decay if n not in ('transformer.wte.weight', 'transformer.wpe.weight')]
+    to_theirs = {ours_decay.index(n): theirs_decay.index(n) for n in ours_decay}
+    opt = ours['optimizer']
+    state = {to_theirs.get(i, i): v for i, v in opt['state'].items()}
+    groups = [dict(g, params=sorted(to_theirs.get(i, i) for i in g['params'])) for g in opt['param_groups']]
+    weights = {'_orig_mod.' + k: v for k, v in ours['model'].items()}
+    for layer in range(ours['model_args']['n_layer']):
+        weights[f'_orig_mod.transformer.h.{layer}.attn.bias'] = torch.ones(1, 1, 16, 16).tril()
+    args = {k: ours['model_args'][k] for k in ('n_layer', 'n_head', 'n_embd', 'block_size', 'bias', 'vocab_size',
+                                               'dropout')}
+    return {'model': weights, 'optimizer': {'state': state, 'param_groups': groups}, 'model_args': args,
+            'iter_num': ours['iter_num'], 'best_val_loss': ours['best_val_loss'],
+            'config': {k: v for k, v in ours['config'].items() if k not in ('pos', 'norm', 'mlp', 'seed')}}
+
+
+def test_resumes_a_nanogpt_checkpoint_as_it_resumes_its_own(data, tmp_path, capsys):
+    args = [*TINY, f'--data_dir={data}', '--eval_interval=5', '--always_save_checkpoint=True', '--dropout=0.0']
+    assert main([*args, f'--out_dir={tmp_path / "ours"}', '--max_iters=5']) == 0
+    ours = torch.load(tmp_path / 'ours' / 'ckpt.pt', weights_only=True)
+    (tmp_path / 'nanogpt').mkdir()
+    torch.save(_as_nanogpt_checkpoint(ours), tmp_path / 'nanogpt' / 'ckpt.pt')
+    for name in ('ours', 'nanogpt'):
+        assert main([*args, f'--out_dir={tmp_path / name}', '--max_iters=10', '--init_from=resume']) == 0
+    # no dropout, and batches that depend on the iteration alone: the two resumes are the same run
+    got = {name: [(r['iter'], r['loss'], r['grad_norm']) for r in records(tmp_path / name, 'iter') if r['iter'] >= 5]
+           for name in ('ours', 'nanogpt')}
+    assert got['ours'] == got['nanogpt'] and [i for i, _, _ in got['ours']] == list(range(5, 11))
+
+
 # --- DDP -----------------------------------------------------------------------------
 
 def test_ddp_two_gloo_processes_match_one_process_with_double_accumulation(data, tmp_path):
@@ -315,6 +336,23 @@ def test_block_size_longer_than_a_split(data, tmp_path, capsys):
     assert main([*TINY, f'--data_dir={data}', f'--out_dir={tmp_path / "out"}', '--block_size=1200']) == 2
     assert_one_error_line(capsys, 'block_size 1200', 'val split', '1,200 tokens')
     assert not (tmp_path / 'out').exists()
+
+
+def test_first_run_without_dataset_gets_a_command_that_works(tmp_path, monkeypatch, capsys):
+    # issue 15: `plateau train --device=cpu` looks for nanoGPT's default data/openwebtext
+    monkeypatch.chdir(tmp_path)
+    assert main(['--device=cpu']) == 2
+    err = assert_one_error_line(capsys, 'data/openwebtext not found', first_run_command())
+    command = err.split('For a first run on a CPU: ')[1].strip()
+    prepare, train = command.split(' && ')
+    assert prepare == 'plateau prepare shakespeare_char' and train.startswith('plateau train --')
+    cfg, _ = load_config(train.split()[2:])  # the hint parses as typed, onto the prepared data
+    assert (cfg.dataset, cfg.data_dir, cfg.device, cfg.compile) == ('shakespeare_char', '', 'cpu', False)
+    assert (cfg.n_layer, cfg.n_embd, cfg.block_size, cfg.batch_size, cfg.max_iters) == (4, 128, 64, 12, 2000)
+    assert cfg.gradient_accumulation_steps == 1  # not the GPT-2 default of 40
+    # and it runs: on a prepared tiny copy of shakespeare_char, for two iterations
+    write_char_data(tmp_path / 'data' / 'shakespeare_char', vocab=65)
+    assert main([*train.split()[2:], '--max_iters=2', '--eval_iters=1', '--eval_interval=2']) == 0
 
 
 def test_unknown_config_key(capsys):
@@ -393,12 +431,11 @@ def test_nanogpt_readme_cpu_recipe_reaches_val_about_1_9(tmp_path):
                                f'--data_dir={tmp_path / "data"}'], cwd=ROOT, capture_output=True, text=True)
         assert prep.returncode == 0, prep.stderr
         data_dir = tmp_path / 'data'
-    config = tmp_path / 'train_shakespeare_char.py'
-    config.write_text(NANOGPT_SHAKESPEARE_CHAR)
+    config = nanogpt_configs.write(tmp_path, 'train_shakespeare_char.py')
     # README: python train.py config/train_shakespeare_char.py --device=cpu --compile=False --eval_iters=20
     #   --log_interval=1 --block_size=64 --batch_size=12 --n_layer=4 --n_head=4 --n_embd=128
     #   --max_iters=2000 --lr_decay_iters=2000 --dropout=0.0
-    done = subprocess.run([sys.executable, '-m', 'trainer', 'train', str(config), '--device=cpu', '--compile=False',
+    done = subprocess.run([sys.executable, '-m', 'trainer', 'train', config, '--device=cpu', '--compile=False',
                            '--eval_iters=20', '--log_interval=1', '--block_size=64', '--batch_size=12', '--n_layer=4',
                            '--n_head=4', '--n_embd=128', '--max_iters=2000', '--lr_decay_iters=2000', '--dropout=0.0',
                            f'--data_dir={data_dir}', f'--out_dir={tmp_path / "out"}'],

@@ -7,11 +7,15 @@ so a resumed run and the ranks of a DDP run can redraw any batch from its
 number alone. The windows, dtypes and device transfers are nanoGPT's.
 """
 import hashlib
+import os
+from dataclasses import dataclass
+from typing import Optional
 
 import numpy as np
 import torch
 
-from trainer.data.bins import SPLITS, DataError, open_split, split_tokens
+from trainer.data.bins import META, SPLITS, DataError, open_split, read_meta, split_tokens
+from trainer.recipes import first_run_command
 
 
 class Batches:
@@ -59,7 +63,7 @@ class Batches:
         x = torch.from_numpy(np.ascontiguousarray(rows[:, :-1]))
         y = torch.from_numpy(np.ascontiguousarray(rows[:, 1:]))
         if self.pin:
-            # pin arrays x,y, which allows us to move them to GPU asynchronously (non_blocking=True)
+            # page-locked host memory lets the copy to the GPU run while the GPU computes
             return x.pin_memory().to(self.device, non_blocking=True), y.pin_memory().to(self.device, non_blocking=True)
         return x.to(self.device), y.to(self.device)
 
@@ -75,6 +79,35 @@ class Batches:
 
     def for_eval(self, split, iter_num, k, eval_iters):
         return self._draw(split, f'eval-{split}', iter_num * eval_iters + k)
+
+
+@dataclass
+class TrainingData:
+    """The data phase's result: where the tokens are, how many, the vocab, and the sampler."""
+    directory: str
+    split_tokens: dict             # {'train': n, 'val': n}
+    meta_vocab_size: Optional[int]  # from meta.pkl; None for a GPT-2 BPE dataset
+    batches: Batches
+
+    @property
+    def meta_path(self):
+        return os.path.join(self.directory, META)
+
+
+def open_data(cfg, rt):
+    """Data phase: check data/<dataset> (or cfg.data_dir) and read its vocab; DataError with a
+    fix when something is missing or too short. Prints nothing, so a bad command fails before
+    the model is built."""
+    directory = cfg.data_dir or os.path.join('data', cfg.dataset)
+    if not cfg.data_dir and cfg.dataset == 'openwebtext' and not os.path.isdir(directory):
+        # nanoGPT's default dataset: a first run without --dataset lands here
+        raise DataError(f"data directory {directory} not found: --dataset defaults to nanoGPT's openwebtext "
+                        f"(about 9B tokens). For a first run on a CPU: {first_run_command()}")
+    lengths = check_data(directory, cfg.block_size)
+    meta = read_meta(directory)
+    batches = Batches(directory, cfg.block_size, cfg.batch_size, rt.device, cfg.seed, rt.rank, rt.world_size,
+                      rt.accum)
+    return TrainingData(directory, lengths, None if meta is None else meta['vocab_size'], batches)
 
 
 def check_data(data_dir, block_size):

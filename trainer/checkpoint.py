@@ -13,10 +13,12 @@ weights_only=True)` can read it back without unpickling arbitrary objects.
 """
 import os
 import random
-import tempfile
 
 import numpy as np
 import torch
+
+from trainer.atomic import atomic_file
+from trainer.config import to_dict
 
 CKPT_NAME = 'ckpt.pt'
 FORMAT = 'plateau-ckpt-1'  # nanoGPT's own checkpoints have no 'format' key; we load those too
@@ -31,37 +33,10 @@ def ckpt_path(out_dir):
 
 
 def save(obj, path):
-    """torch.save `obj` to `path` atomically: temp file in the same directory, fsync, rename.
-
-    The temp file must live in the same directory (same filesystem) for
-    os.replace to be an atomic rename; the directory is fsync'ed too so the
-    rename itself survives a power cut, not just a SIGKILL.
-    """
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix='.' + os.path.basename(path) + '.', suffix='.tmp', dir=directory)
-    try:
-        with os.fdopen(fd, 'wb') as f:
-            torch.save(obj, f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        # includes KeyboardInterrupt: never leave a half-written temp file behind
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    try:
-        dir_fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return  # some platforms cannot open directories; the rename is still atomic
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
+    """torch.save `obj` to `path` atomically and durably (trainer/atomic.py, fsync on): a kill or a
+    power cut at any moment leaves the previous checkpoint or the new one, never a torn file."""
+    with atomic_file(path, 'wb', fsync=True) as f:
+        torch.save(obj, f)
 
 
 def load(path, map_location='cpu'):
@@ -80,26 +55,75 @@ def load(path, map_location='cpu'):
 
 
 def clean_state_dict(state_dict):
-    """Strip the prefixes torch.compile (`_orig_mod.`) and DDP (`module.`) add to parameter names.
-
-    nanoGPT only strips `_orig_mod.` ("honestly no idea how checkpoints sometimes
-    get this prefix"); a model saved from inside DDP has `module.` as well.
-    """
+    """Model weights under our parameter names: without the prefixes torch.compile (`_orig_mod.`)
+    and DDP (`module.`) put in front, and without the causal-mask buffers (`attn.bias`) that
+    nanoGPT saved when torch had no fused attention (our model builds its mask when needed).
+    nanoGPT strips `_orig_mod.` alone (train.py L172-177)."""
     out = {}
-    for k, v in state_dict.items():
-        changed = True
-        while changed:
-            changed = False
-            for prefix in ('_orig_mod.', 'module.'):
-                if k.startswith(prefix):
-                    k, changed = k[len(prefix):], True
-        out[k] = v
+    for key, value in state_dict.items():
+        while key.startswith(('_orig_mod.', 'module.')):
+            key = key.split('.', 1)[1]
+        if not key.endswith('.attn.bias'):
+            out[key] = value
     return out
+
+
+def _nanogpt_rank(name):
+    """Where nanoGPT's model registers a parameter: wte, wpe, the blocks, ln_f (model.py, GPT.__init__)."""
+    for rank, prefix in enumerate(('transformer.wte.', 'transformer.wpe.', 'transformer.h.', 'transformer.ln_f.')):
+        if name.startswith(prefix):
+            return rank
+    return 4
+
+
+def optimizer_state(saved, model):
+    """The checkpoint's optimizer state, its parameter numbers in our model's order.
+
+    A saved optimizer refers to parameters by position. Our model registers wpe
+    after ln_f where nanoGPT registers it after wte, so a nanoGPT checkpoint (it
+    has no 'format' key) is renumbered: each group keeps its parameters, matched by name.
+    """
+    state = saved['optimizer']
+    if saved.get('format') == FORMAT:
+        return state
+    names = [name for name, p in model.named_parameters() if p.requires_grad]
+    groups = [[n for n in names if model.get_parameter(n).dim() >= 2],
+              [n for n in names if model.get_parameter(n).dim() < 2]]
+    renumber, ours, theirs = {}, 0, 0
+    for group in groups:
+        for position, name in enumerate(sorted(group, key=_nanogpt_rank)):
+            renumber[theirs + position] = ours + group.index(name)
+        ours, theirs = ours + len(group), theirs + len(group)
+    if sorted(renumber) != sorted(i for g in state['param_groups'] for i in g['params']):
+        return state  # another layout than nanoGPT's two groups: let torch report the mismatch
+    return {'state': {renumber[i]: v for i, v in state['state'].items()},
+            'param_groups': [dict(g, params=sorted(renumber[i] for i in g['params'])) for g in state['param_groups']]}
+
+
+def run_payload(session, rng_states):
+    """What a checkpoint holds: nanoGPT's six keys, then what a bit-exact resume needs besides."""
+    s, c = session, session.counters
+    return {
+        'format': FORMAT,
+        'model': s.model.state_dict(),
+        'optimizer': s.optimizer.state_dict(),
+        'model_args': s.model_args,
+        'iter_num': c.iter_num,
+        'best_val_loss': c.best_val_loss,
+        'config': to_dict(s.cfg),
+        'rng': rng_states,  # one entry per rank
+        'sampler': s.data.batches.state(),
+        'scaler': s.scaler.state_dict() if s.scaler.is_enabled() else {},
+        'tokens_seen': c.tokens_seen,
+        'running_mfu': c.running_mfu,
+        'running_mfu_device': c.running_mfu_device,
+        'world_size': s.rt.world_size,
+    }
 
 
 # --- RNG states --------------------------------------------------------------------
 # Only torch's generators affect training here (dropout; batches come from their
-# own counter-seeded generators, see train.py). numpy and python `random` are
+# own counter-seeded generators, see batches.py). numpy and python `random` are
 # saved anyway so that user code hooked into the loop also resumes exactly.
 
 def capture_rng_state():

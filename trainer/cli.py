@@ -10,7 +10,7 @@ USAGE = """usage: plateau {train,prepare,analyze,bench} [args...]
   train    [CONFIG.py] [--key=value ...]   train a GPT, nanoGPT style
   prepare  NAME [--data_dir=DIR] ...       write nanoGPT-format train.bin/val.bin
   analyze  LOG [options]                   diagnose a nanoGPT-style training log
-  bench    [--out FILE]                    run the benchmarks, write a results table
+  bench    [--out FILE] [--nanogpt PATH]   run the benchmarks, write a results table
 
 Run `plateau COMMAND --help` for the options of one command."""
 
@@ -18,7 +18,7 @@ COMMANDS = {
     "train": "trainer.train",
     "prepare": "trainer.data.prepare",
     "analyze": "trainer.analyze.cli",
-    "bench": "trainer.bench",
+    "bench": "trainer.bench.cli",
 }
 
 

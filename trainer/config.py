@@ -331,6 +331,13 @@ def load_config(argv):
     return validate(TrainConfig(**values)), lines
 
 
+def override_lines(cfg):
+    """The configurator's echo for a TrainConfig built in code: `Overriding: key = value` for
+    each setting that differs from its default, in TrainConfig's order."""
+    return [f"Overriding: {f.name} = {getattr(cfg, f.name)}" for f in FIELDS.values()
+            if getattr(cfg, f.name) != f.default]
+
+
 # --- checkpoints -----------------------------------------------------------------
 
 def to_dict(cfg):

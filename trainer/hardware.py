@@ -13,8 +13,9 @@ import json
 import os
 import platform
 import re
-import tempfile
 import time
+
+from trainer.atomic import write_atomic
 
 A100_BF16_PEAK = 312e12  # nanoGPT's flops_promised, "A100 GPU bfloat16 peak flops is 312 TFLOPS"
 
@@ -211,10 +212,7 @@ def _read_cache(path):
 
 def _write_cache(path, data):
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix='.peak_flops.', suffix='.tmp')
-    with os.fdopen(fd, 'w') as f:
-        json.dump(data, f, indent=1, sort_keys=True)
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(data, indent=1, sort_keys=True))
 
 
 def benchmark_matmul(device='cpu', dtype='float32', seconds=1.0, n=None):

@@ -1,14 +1,23 @@
-"""nanoGPT's GPT, with three switches for the gallery's architecture questions.
+"""The GPT: nanoGPT's architecture and parameter names, with three switches for the gallery.
 
-The default (pos='learned', norm='layernorm', mlp='gelu') is nanoGPT's model.py:
-pre-LN blocks, a fused qkv projection, causal SDPA attention, a 4x GELU MLP,
-learned position embeddings, wte tied to lm_head, N(0, 0.02) init with the
-residual projections scaled by 1/sqrt(2*n_layer), and the same parameter names,
-so nanoGPT checkpoints load unchanged. The switches swap in the LLaMA-style
-parts: rotary position embeddings (no wpe), RMSNorm (no bias) and a SwiGLU MLP
-sized to keep the parameter count (sizing.swiglu_hidden).
+With the defaults (pos='learned', norm='layernorm', mlp='gelu') this is the model
+of nanoGPT's model.py (karpathy/nanoGPT@3adf61e1, L1-330), itself GPT-2:
 
-References: nanoGPT model.py; OpenAI's GPT-2 TensorFlow code; HF transformers' GPT-2.
+    idx (B, T) -> wte + wpe -> dropout -> n_layer x Block -> ln_f -> lm_head -> logits (B, T, V)
+    Block:  x = x + attn(ln_1(x));  x = x + mlp(ln_2(x))        (normalize before each sublayer)
+
+- attention: one Linear for queries, keys and values (c_attn, C -> 3C), causal
+  scaled dot-product attention over n_head heads, an output Linear (c_proj);
+- MLP: c_fc (C -> 4C), exact GELU, c_proj (4C -> C);
+- lm_head shares its weight matrix with the token embedding wte;
+- init: every Linear and Embedding weight N(0, 0.02), biases 0, and the two
+  c_proj weights of each block N(0, 0.02 / sqrt(2 * n_layer)) (GPT-2 paper, sec. 2.3);
+- parameter names are nanoGPT's (and, transposes aside, Hugging Face's GPT-2's),
+  so their checkpoints load here (trainer/checkpoint.py, trainer/pretrained.py).
+
+The switches bring in the parts later models use: rotary position embeddings
+instead of wpe, RMSNorm instead of LayerNorm, and a SwiGLU MLP whose width keeps
+the parameter count (sizing.swiglu_hidden).
 """
 import inspect
 import math
@@ -21,17 +30,36 @@ from torch.nn import functional as F
 from trainer import sizing
 from trainer.hardware import A100_BF16_PEAK
 
+SWITCHES = {'pos': ('learned', 'rope'), 'norm': ('layernorm', 'rmsnorm'), 'mlp': ('gelu', 'swiglu')}
+
+
+@dataclass
+class GPTConfig:
+    """The model's shape. Defaults are GPT-2 124M's (nanoGPT model.py L108-116)."""
+    block_size: int = 1024   # longest sequence, in tokens
+    vocab_size: int = 50304  # GPT-2's 50,257 tokens rounded up to a multiple of 64: faster matmuls
+    n_layer: int = 12
+    n_head: int = 12
+    n_embd: int = 768        # the residual stream's width C
+    dropout: float = 0.0
+    bias: bool = True        # biases in every Linear and LayerNorm, as GPT-2 had
+    pos: str = 'learned'     # 'learned' (wpe) | 'rope'
+    norm: str = 'layernorm'  # 'layernorm' | 'rmsnorm'
+    mlp: str = 'gelu'        # 'gelu' | 'swiglu'
+
 
 class LayerNorm(nn.Module):
-    """LayerNorm with an optional bias. PyTorch doesn't support simply bias=False"""
+    """Layer normalization over the last dimension (eps 1e-5) whose bias can be left out."""
 
     def __init__(self, ndim, bias):
         super().__init__()
         self.weight = nn.Parameter(torch.ones(ndim))
-        self.bias = nn.Parameter(torch.zeros(ndim)) if bias else None
+        self.bias = None
+        if bias:
+            self.bias = nn.Parameter(torch.zeros(ndim))
 
-    def forward(self, input):
-        return F.layer_norm(input, self.weight.shape, self.weight, self.bias, 1e-5)
+    def forward(self, x):
+        return F.layer_norm(x, (x.size(-1),), self.weight, self.bias, 1e-5)
 
 
 class RMSNorm(nn.Module):
@@ -69,59 +97,51 @@ def apply_rope(x, cos, sin):
 
 
 class CausalSelfAttention(nn.Module):
+    """Multi-head attention in which position t attends to positions 0..t only.
+
+    x (B, T, C) -> (B, T, C), with n_head heads of size hs = C / n_head. `flash`
+    picks torch's fused scaled_dot_product_attention (which chooses a flash or
+    memory-efficient kernel itself); False runs the same softmax(q k^T / sqrt(hs)) v
+    step by step, for tests and for reading.
+    """
 
     def __init__(self, config):
         super().__init__()
-        assert config.n_embd % config.n_head == 0
-        # key, query, value projections for all heads, but in a batch
-        self.c_attn = nn.Linear(config.n_embd, 3 * config.n_embd, bias=config.bias)
-        # output projection
-        self.c_proj = nn.Linear(config.n_embd, config.n_embd, bias=config.bias)
-        # regularization
+        if config.n_embd % config.n_head:
+            raise ValueError(f"n_embd {config.n_embd} is not a multiple of n_head {config.n_head}")
+        width = config.n_embd
+        self.c_attn = nn.Linear(width, 3 * width, bias=config.bias)  # q, k and v side by side
+        self.c_proj = nn.Linear(width, width, bias=config.bias)
         self.attn_dropout = nn.Dropout(config.dropout)
         self.resid_dropout = nn.Dropout(config.dropout)
-        self.n_head = config.n_head
-        self.n_embd = config.n_embd
-        self.dropout = config.dropout
-        # flash attention make GPU go brrrrr but support is only in PyTorch >= 2.0
-        self.flash = hasattr(torch.nn.functional, 'scaled_dot_product_attention')
-        if not self.flash:
-            print("WARNING: using slow attention. Flash Attention requires PyTorch >= 2.0")
-            # causal mask to ensure that attention is only applied to the left in the input sequence
-            self.register_buffer("bias", torch.tril(torch.ones(config.block_size, config.block_size))
-                                 .view(1, 1, config.block_size, config.block_size))
+        self.n_head, self.n_embd, self.dropout = config.n_head, width, config.dropout
+        self.head_size = width // config.n_head
+        self.flash = hasattr(F, 'scaled_dot_product_attention')
+
+    def _heads(self, t):
+        """(B, T, C) -> (B, nh, T, hs): each head becomes a batch entry of its own."""
+        batch, steps, _ = t.shape
+        return t.view(batch, steps, self.n_head, self.head_size).transpose(1, 2)
+
+    def _explicit_attention(self, q, k, v):
+        steps = q.size(-2)
+        scores = (q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(k.size(-1)))  # (B, nh, T, T)
+        future = ~torch.ones(steps, steps, dtype=torch.bool, device=q.device).tril()
+        weights = self.attn_dropout(F.softmax(scores.masked_fill(future, float('-inf')), dim=-1))
+        return weights @ v  # (B, nh, T, hs)
 
     def forward(self, x, rope=None):
-        B, T, C = x.size()  # batch size, sequence length, embedding dimensionality (n_embd)
-
-        # calculate query, key, values for all heads in batch and move head forward to be the batch dim
-        q, k, v = self.c_attn(x).split(self.n_embd, dim=2)
-        k = k.view(B, T, self.n_head, C // self.n_head).transpose(1, 2)  # (B, nh, T, hs)
-        q = q.view(B, T, self.n_head, C // self.n_head).transpose(1, 2)  # (B, nh, T, hs)
-        v = v.view(B, T, self.n_head, C // self.n_head).transpose(1, 2)  # (B, nh, T, hs)
+        batch, steps, width = x.shape
+        q, k, v = (self._heads(t) for t in self.c_attn(x).split(width, dim=2))
         if rope is not None:
-            cos, sin = rope
-            q, k = apply_rope(q, cos, sin), apply_rope(k, cos, sin)
-
-        # causal self-attention; Self-attend: (B, nh, T, hs) x (B, nh, hs, T) -> (B, nh, T, T)
+            q, k = apply_rope(q, *rope), apply_rope(k, *rope)
         if self.flash:
-            # efficient attention using Flash Attention CUDA kernels
-            y = torch.nn.functional.scaled_dot_product_attention(
-                q, k, v, attn_mask=None, dropout_p=self.dropout if self.training else 0, is_causal=True)
+            p_drop = self.dropout if self.training else 0  # no dropout at eval (nanoGPT PR #240)
+            y = F.scaled_dot_product_attention(q, k, v, attn_mask=None, dropout_p=p_drop, is_causal=True)
         else:
-            # manual implementation of attention
-            att = (q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(k.size(-1)))
-            # (tests switch self.flash off on a flash-capable model, which has no mask buffer)
-            mask = self.bias[:, :, :T, :T] if hasattr(self, 'bias') else torch.ones(T, T, device=x.device).tril()
-            att = att.masked_fill(mask == 0, float('-inf'))
-            att = F.softmax(att, dim=-1)
-            att = self.attn_dropout(att)
-            y = att @ v  # (B, nh, T, T) x (B, nh, T, hs) -> (B, nh, T, hs)
-        y = y.transpose(1, 2).contiguous().view(B, T, C)  # re-assemble all head outputs side by side
-
-        # output projection
-        y = self.resid_dropout(self.c_proj(y))
-        return y
+            y = self._explicit_attention(q, k, v)
+        y = y.transpose(1, 2).contiguous().view(batch, steps, width)  # heads back into one row
+        return self.resid_dropout(self.c_proj(y))
 
 
 class MLP(nn.Module):
@@ -143,12 +163,11 @@ class MLP(nn.Module):
             x = F.silu(gate) * value
         else:
             x = self.gelu(x)
-        x = self.c_proj(x)
-        x = self.dropout(x)
-        return x
+        return self.dropout(self.c_proj(x))
 
 
 class Block(nn.Module):
+    """One transformer layer: attention, then the MLP, each on a normalized copy of x added back."""
 
     def __init__(self, config):
         super().__init__()
@@ -159,245 +178,148 @@ class Block(nn.Module):
 
     def forward(self, x, rope=None):
         x = x + self.attn(self.ln_1(x), rope)
-        x = x + self.mlp(self.ln_2(x))
-        return x
-
-
-@dataclass
-class GPTConfig:
-    block_size: int = 1024
-    vocab_size: int = 50304  # GPT-2 vocab_size of 50257, padded up to nearest multiple of 64 for efficiency
-    n_layer: int = 12
-    n_head: int = 12
-    n_embd: int = 768
-    dropout: float = 0.0
-    bias: bool = True  # True: bias in Linears and LayerNorms, like GPT-2. False: a bit better and faster
-    pos: str = 'learned'  # 'learned' (wpe) | 'rope'
-    norm: str = 'layernorm'  # 'layernorm' | 'rmsnorm'
-    mlp: str = 'gelu'  # 'gelu' | 'swiglu'
+        return x + self.mlp(self.ln_2(x))
 
 
 class GPT(nn.Module):
+    """The language model. `log` receives the lines nanoGPT prints (None: silent)."""
 
     def __init__(self, config, log=print):
         super().__init__()
-        assert config.vocab_size is not None
-        assert config.block_size is not None
-        for key, allowed in (('pos', ('learned', 'rope')), ('norm', ('layernorm', 'rmsnorm')), ('mlp', ('gelu', 'swiglu'))):
+        for key, allowed in SWITCHES.items():
             if getattr(config, key) not in allowed:
                 raise ValueError(f"GPTConfig.{key} must be one of {allowed}; got {getattr(config, key)!r}")
         self.config = config
         self.log = log or (lambda *args: None)
-
+        width = config.n_embd
         self.transformer = nn.ModuleDict(dict(
-            wte=nn.Embedding(config.vocab_size, config.n_embd),
+            wte=nn.Embedding(config.vocab_size, width),
             drop=nn.Dropout(config.dropout),
             h=nn.ModuleList([Block(config) for _ in range(config.n_layer)]),
             ln_f=make_norm(config),
         ))
+        # wpe is registered after ln_f (nanoGPT: after wte). That order fixes the init's random
+        # draws and the optimizer's parameter order; checkpoint.py maps nanoGPT's onto it.
         if config.pos == 'learned':
-            self.transformer.wpe = nn.Embedding(config.block_size, config.n_embd)
+            self.transformer.wpe = nn.Embedding(config.block_size, width)
         else:
-            cos, sin = rope_tables(config.block_size, config.n_embd // config.n_head)
+            cos, sin = rope_tables(config.block_size, width // config.n_head)
             self.register_buffer('rope_cos', cos, persistent=False)
             self.register_buffer('rope_sin', sin, persistent=False)
-        self.lm_head = nn.Linear(config.n_embd, config.vocab_size, bias=False)
-        # with weight tying when using torch.compile() some warnings get generated:
-        # "UserWarning: functional_call was passed multiple values for tied weights.
-        # This behavior is deprecated and will be an error in future versions"
-        # not 100% sure what this is, so far seems to be harmless. TODO investigate
-        self.transformer.wte.weight = self.lm_head.weight  # https://paperswithcode.com/method/weight-tying
-
-        # init all weights
+        self.lm_head = nn.Linear(width, config.vocab_size, bias=False)
+        # one matrix for both ends: the input embedding and the output projection (weight tying,
+        # Press & Wolf 2017); torch.compile may warn about it, harmlessly
+        self.transformer.wte.weight = self.lm_head.weight
         self.apply(self._init_weights)
-        # apply special scaled init to the residual projections, per GPT-2 paper
-        for pn, p in self.named_parameters():
-            if pn.endswith('c_proj.weight'):
-                torch.nn.init.normal_(p, mean=0.0, std=0.02 / math.sqrt(2 * config.n_layer))
+        residual_std = 0.02 / math.sqrt(2 * config.n_layer)  # each block adds two projections to x
+        for name, param in self.named_parameters():
+            if name.endswith('c_proj.weight'):
+                torch.nn.init.normal_(param, mean=0.0, std=residual_std)
+        self.log(f"number of parameters: {self.get_num_params() / 1e6:.2f}M")
 
-        # report number of parameters
-        self.log("number of parameters: %.2fM" % (self.get_num_params() / 1e6,))
+    @staticmethod
+    def _init_weights(module):
+        if isinstance(module, (nn.Linear, nn.Embedding)):
+            torch.nn.init.normal_(module.weight, mean=0.0, std=0.02)
+        if isinstance(module, nn.Linear) and module.bias is not None:
+            torch.nn.init.zeros_(module.bias)
 
     def get_num_params(self, non_embedding=True):
-        """
-        Return the number of parameters in the model.
-        For non-embedding count (default), the position embeddings get subtracted.
-        The token embeddings would too, except due to the parameter sharing these
-        params are actually used as weights in the final layer, so we include them.
-        """
-        n_params = sum(p.numel() for p in self.parameters())
+        """Number of parameters, the shared wte/lm_head matrix counted once. With non_embedding,
+        wpe is left out (nanoGPT's convention, and the N of its FLOP count); wte stays in, since
+        it also does the work of the output layer."""
+        count = sum(p.numel() for p in self.parameters())
         if non_embedding and 'wpe' in self.transformer:
-            n_params -= self.transformer.wpe.weight.numel()
-        return n_params
-
-    def _init_weights(self, module):
-        if isinstance(module, nn.Linear):
-            torch.nn.init.normal_(module.weight, mean=0.0, std=0.02)
-            if module.bias is not None:
-                torch.nn.init.zeros_(module.bias)
-        elif isinstance(module, nn.Embedding):
-            torch.nn.init.normal_(module.weight, mean=0.0, std=0.02)
+            count -= self.transformer.wpe.weight.numel()
+        return count
 
     def forward(self, idx, targets=None):
-        device = idx.device
-        b, t = idx.size()
-        if t > self.config.block_size:
-            raise ValueError(f"Cannot forward sequence of length {t}, block size is only {self.config.block_size}")
+        """idx: (B, T) int64 token ids, T <= block_size. targets: (B, T) int64, -1 = ignored, or None.
 
-        # forward the GPT model itself
-        x = self.transformer.wte(idx)  # token embeddings of shape (b, t, n_embd)
+        Returns (logits, loss). With targets: logits (B, T, V) and loss, a 0-dim tensor, the
+        cross-entropy averaged over the B*T positions (those with target -1 left out). Without:
+        logits (B, 1, V) for the last position only (all that sampling needs), and None.
+        """
+        steps = idx.size(1)
+        if steps > self.config.block_size:
+            raise ValueError(f"idx has {steps} positions but the model's block size is only {self.config.block_size}")
+        x = self.transformer.wte(idx)  # (B, T, C)
         rope = None
         if self.config.pos == 'learned':
-            pos = torch.arange(0, t, dtype=torch.long, device=device)  # shape (t)
-            x = x + self.transformer.wpe(pos)  # position embeddings of shape (t, n_embd)
+            x = x + self.transformer.wpe(torch.arange(0, steps, dtype=torch.long, device=idx.device))
         else:
-            rope = (self.rope_cos[:t], self.rope_sin[:t])
+            rope = (self.rope_cos[:steps], self.rope_sin[:steps])
         x = self.transformer.drop(x)
         for block in self.transformer.h:
             x = block(x, rope)
         x = self.transformer.ln_f(x)
-
-        if targets is not None:
-            # if we are given some desired targets also calculate the loss
-            logits = self.lm_head(x)
-            loss = F.cross_entropy(logits.view(-1, logits.size(-1)), targets.view(-1), ignore_index=-1)
-        else:
-            # inference-time mini-optimization: only forward the lm_head on the very last position
-            logits = self.lm_head(x[:, [-1], :])  # note: using list [-1] to preserve the time dim
-            loss = None
-
-        return logits, loss
+        if targets is None:
+            return self.lm_head(x[:, [-1], :]), None  # the list index keeps the T axis
+        logits = self.lm_head(x)
+        return logits, F.cross_entropy(logits.flatten(0, 1), targets.flatten(), ignore_index=-1)
 
     def crop_block_size(self, block_size):
-        # model surgery to decrease the block size if necessary
-        # e.g. we may load the GPT2 pretrained model checkpoint (block size 1024)
-        # but want to use a smaller block size for some smaller, simpler model
-        assert block_size <= self.config.block_size
+        """Shorten the context to block_size: keep the first rows of wpe (or of the rope tables).
+        Used when a pretrained 1024-token GPT-2 is fine-tuned with a shorter block."""
+        if block_size > self.config.block_size:
+            raise ValueError(f"cannot grow block_size from {self.config.block_size} to {block_size}")
         self.config.block_size = block_size
         if 'wpe' in self.transformer:
-            self.transformer.wpe.weight = nn.Parameter(self.transformer.wpe.weight[:block_size])
+            wpe = self.transformer.wpe
+            wpe.weight = nn.Parameter(wpe.weight[:block_size])
         else:
             self.rope_cos, self.rope_sin = self.rope_cos[:block_size], self.rope_sin[:block_size]
-        for block in self.transformer.h:
-            if hasattr(block.attn, 'bias'):
-                block.attn.bias = block.attn.bias[:, :, :block_size, :block_size]
 
     @classmethod
     def from_pretrained(cls, model_type, override_args=None, log=print):
-        """OpenAI's GPT-2 weights via HF transformers (needs the network and `transformers`)."""
-        assert model_type in {'gpt2', 'gpt2-medium', 'gpt2-large', 'gpt2-xl'}
-        override_args = override_args or {}  # default to empty dict
-        # only dropout can be overridden see more notes below
-        assert all(k == 'dropout' for k in override_args)
-        from transformers import GPT2LMHeadModel
-        log("loading weights from pretrained gpt: %s" % model_type)
+        """OpenAI's GPT-2 weights through Hugging Face transformers; see trainer/pretrained.py."""
+        from trainer.pretrained import load_gpt2
+        return load_gpt2(model_type, (override_args or {}).get('dropout'), log=log)
 
-        # n_layer, n_head and n_embd are determined from model_type
-        config_args = {
-            'gpt2': dict(n_layer=12, n_head=12, n_embd=768),  # 124M params
-            'gpt2-medium': dict(n_layer=24, n_head=16, n_embd=1024),  # 350M params
-            'gpt2-large': dict(n_layer=36, n_head=20, n_embd=1280),  # 774M params
-            'gpt2-xl': dict(n_layer=48, n_head=25, n_embd=1600),  # 1558M params
-        }[model_type]
-        log("forcing vocab_size=50257, block_size=1024, bias=True")
-        config_args['vocab_size'] = 50257  # always 50257 for GPT model checkpoints
-        config_args['block_size'] = 1024  # always 1024 for GPT model checkpoints
-        config_args['bias'] = True  # always True for GPT model checkpoints
-        # we can override the dropout rate, if desired
-        if 'dropout' in override_args:
-            log(f"overriding dropout rate to {override_args['dropout']}")
-            config_args['dropout'] = override_args['dropout']
-        # create a from-scratch initialized minGPT model
-        config = GPTConfig(**config_args)
-        model = GPT(config, log=log)
-        sd = model.state_dict()
-        sd_keys = [k for k in sd.keys() if not k.endswith('.attn.bias')]  # discard this mask / buffer, not a param
-
-        # init a huggingface/transformers model
-        model_hf = GPT2LMHeadModel.from_pretrained(model_type)
-        sd_hf = model_hf.state_dict()
-
-        # copy while ensuring all of the parameters are aligned and match in names and shapes
-        sd_keys_hf = [k for k in sd_hf.keys() if not k.endswith('.attn.masked_bias') and not k.endswith('.attn.bias')]
-        transposed = ['attn.c_attn.weight', 'attn.c_proj.weight', 'mlp.c_fc.weight', 'mlp.c_proj.weight']
-        # basically the openai checkpoints use a "Conv1D" module, but we only want to use a vanilla Linear
-        # this means that we have to transpose these weights when we import them
-        assert len(sd_keys_hf) == len(sd_keys), f"mismatched keys: {len(sd_keys_hf)} != {len(sd_keys)}"
-        for k in sd_keys_hf:
-            if any(k.endswith(w) for w in transposed):
-                # special treatment for the Conv1D weights we need to transpose
-                assert sd_hf[k].shape[::-1] == sd[k].shape
-                with torch.no_grad():
-                    sd[k].copy_(sd_hf[k].t())
-            else:
-                # vanilla copy over the other parameters
-                assert sd_hf[k].shape == sd[k].shape
-                with torch.no_grad():
-                    sd[k].copy_(sd_hf[k])
-
-        return model
-
-    def configure_optimizers(self, weight_decay, learning_rate, betas, device_type):
-        # start with all of the candidate parameters
-        param_dict = {pn: p for pn, p in self.named_parameters()}
-        # filter out those that do not require grad
-        param_dict = {pn: p for pn, p in param_dict.items() if p.requires_grad}
-        # create optim groups. Any parameters that is 2D will be weight decayed, otherwise no.
-        # i.e. all weight tensors in matmuls + embeddings decay, all biases and layernorms don't.
-        decay_params = [p for n, p in param_dict.items() if p.dim() >= 2]
-        nodecay_params = [p for n, p in param_dict.items() if p.dim() < 2]
-        optim_groups = [
-            {'params': decay_params, 'weight_decay': weight_decay},
-            {'params': nodecay_params, 'weight_decay': 0.0},
-        ]
-        num_decay_params = sum(p.numel() for p in decay_params)
-        num_nodecay_params = sum(p.numel() for p in nodecay_params)
-        self.log(f"num decayed parameter tensors: {len(decay_params)}, with {num_decay_params:,} parameters")
-        self.log(f"num non-decayed parameter tensors: {len(nodecay_params)}, with {num_nodecay_params:,} parameters")
-        # Create AdamW optimizer and use the fused version if it is available
-        fused_available = 'fused' in inspect.signature(torch.optim.AdamW).parameters
-        use_fused = fused_available and device_type == 'cuda'
-        extra_args = dict(fused=True) if use_fused else dict()
-        optimizer = torch.optim.AdamW(optim_groups, lr=learning_rate, betas=betas, **extra_args)
-        self.log(f"using fused AdamW: {use_fused}")
-
+    def configure_optimizers(self, weight_decay, learning_rate, betas, device_type='cpu'):
+        """AdamW, fused on CUDA when this torch has it. Every parameter with two or more
+        dimensions (the matrices and embeddings) gets weight_decay; biases and norm gains
+        get none. Logs the two groups' sizes and the fused flag in nanoGPT's words."""
+        trainable = [p for _, p in self.named_parameters() if p.requires_grad]
+        matrices = [p for p in trainable if p.dim() >= 2]
+        vectors = [p for p in trainable if p.dim() < 2]
+        for label, group in (('decayed', matrices), ('non-decayed', vectors)):
+            self.log(f"num {label} parameter tensors: {len(group)}, with {sum(p.numel() for p in group):,} parameters")
+        fused = device_type == 'cuda' and 'fused' in inspect.signature(torch.optim.AdamW).parameters
+        groups = [{'params': matrices, 'weight_decay': weight_decay}, {'params': vectors, 'weight_decay': 0.0}]
+        optimizer = torch.optim.AdamW(groups, lr=learning_rate, betas=betas, **({'fused': True} if fused else {}))
+        self.log(f"using fused AdamW: {fused}")
         return optimizer
 
     def flops_per_iter(self, fwdbwd_per_iter):
-        """FLOPs of one iteration of fwdbwd_per_iter sequences, as nanoGPT's estimate_mfu counts them
-        (see PaLM paper Appendix B as ref: https://arxiv.org/abs/2204.02311)."""
+        """FLOPs of one optimizer step of fwdbwd_per_iter sequences of block_size tokens, counted as
+        nanoGPT's estimate_mfu does (PaLM, arXiv:2204.02311, Appendix B); see sizing.flops_per_token."""
         cfg = self.config
         return sizing.flops_per_iter(self.get_num_params(), cfg.n_layer, cfg.n_head, cfg.n_embd,
                                      cfg.block_size, fwdbwd_per_iter)
 
     def estimate_mfu(self, fwdbwd_per_iter, dt, peak_flops=A100_BF16_PEAK):
-        """ estimate model flops utilization (MFU) in units of peak_flops; nanoGPT's default is
-        A100 bfloat16 peak FLOPS (312 TFLOPS) whatever the device """
+        """Model FLOPs utilization, a fraction of peak_flops (FLOP/s): flops_per_iter / dt / peak.
+
+        dt is the iteration's wall time in seconds. The default peak is nanoGPT's fixed
+        312e12, the A100's dense bf16 rate, whatever the device (model.py L289-303).
+        """
         return sizing.mfu(self.flops_per_iter(fwdbwd_per_iter), dt, peak_flops)
 
     @torch.no_grad()
-    def generate(self, idx, max_new_tokens, temperature=1.0, top_k=None):
-        """
-        Take a conditioning sequence of indices idx (LongTensor of shape (b,t)) and complete
-        the sequence max_new_tokens times, feeding the predictions back into the model each time.
-        Most likely you'll want to make sure to be in model.eval() mode of operation for this.
+    def generate(self, idx, max_new_tokens, *, temperature=1.0, top_k=None):
+        """Extend idx (B, T0) int64 by max_new_tokens sampled tokens; returns (B, T0 + max_new_tokens).
+
+        Each step looks at the last block_size tokens at most, divides the last position's
+        logits by temperature and, with top_k, keeps only the k largest before sampling.
+        Dropout is on in train mode: call model.eval() first.
         """
         for _ in range(max_new_tokens):
-            # if the sequence context is growing too long we must crop it at block_size
-            idx_cond = idx if idx.size(1) <= self.config.block_size else idx[:, -self.config.block_size:]
-            # forward the model to get the logits for the index in the sequence
-            logits, _ = self(idx_cond)
-            # pluck the logits at the final step and scale by desired temperature
+            logits, _ = self(idx[:, -self.config.block_size:])
             logits = logits[:, -1, :] / temperature
-            # optionally crop the logits to only the top k options
             if top_k is not None:
-                v, _ = torch.topk(logits, min(top_k, logits.size(-1)))
-                logits[logits < v[:, [-1]]] = -float('Inf')
-            # apply softmax to convert logits to (normalized) probabilities
-            probs = F.softmax(logits, dim=-1)
-            # sample from the distribution
-            idx_next = torch.multinomial(probs, num_samples=1)
-            # append sampled index to the running sequence and continue
-            idx = torch.cat((idx, idx_next), dim=1)
-
+                kth_largest = torch.topk(logits, min(top_k, logits.size(-1))).values[:, -1:]
+                logits = logits.masked_fill(logits < kth_largest, float('-inf'))
+            choice = torch.multinomial(F.softmax(logits, dim=-1), num_samples=1)
+            idx = torch.cat((idx, choice), dim=1)
         return idx

@@ -91,5 +91,6 @@ def get_lr(it, learning_rate, warmup_iters, lr_decay_iters, min_lr, decay_lr=Tru
 
 
 def mfu(flops_per_iter, dt, peak_flops):
-    """Model FLOPs utilization as a fraction: achieved FLOP/s over the peak."""
+    """Model FLOPs utilization, a fraction (0.4 = 40%): flops_per_iter / dt / peak_flops, with
+    flops_per_iter in FLOPs, dt the iteration's wall time in seconds, peak_flops in FLOP/s."""
     return flops_per_iter / dt / peak_flops

@@ -1,7 +1,7 @@
 """`python -m trainer train --help`: the usage text, with every config key, its default and its meaning.
 
-Kept apart from train.py so that the loop reads like nanoGPT's and help text
-edits never touch the numerics code (whose hash decides what the gallery retrains).
+Kept apart from train.py so that the loop stays short and help text edits never
+touch the numerics code (whose hash decides what the gallery retrains).
 """
 import re
 

@@ -6,10 +6,10 @@ Bad input (an empty or binary file, another tool's log, a bad option) prints one
 import argparse
 import os
 import sys
-import tempfile
 
 from trainer.analyze.formats import FORMATS
 from trainer.analyze.records import AnalyzeError
+from trainer.atomic import atomic_file
 from trainer.i18n import LANGS
 
 
@@ -54,19 +54,6 @@ def parse_tokens(text):
     return value
 
 
-def _write_atomic(path, write):
-    directory = os.path.dirname(os.path.abspath(path))
-    os.makedirs(directory, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix="." + os.path.basename(path) + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            write(f)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 def run(args, stdout):
     """Analyze args.log and write the report to args.out or stdout (and the plot); AnalyzeError for bad input."""
     from trainer.analyze import report
@@ -95,7 +82,8 @@ def run(args, stdout):
             raise AnalyzeError(f"cannot draw {args.plot}: {e}") from None
     if args.out:
         try:
-            _write_atomic(args.out, write)
+            with atomic_file(args.out, "w") as f:
+                write(f)
         except OSError as e:
             raise AnalyzeError(f"cannot write {args.out}: {e.strerror or e}") from None
     else:

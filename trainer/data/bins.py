@@ -16,9 +16,10 @@ place only after every one of them is complete (`Outputs`).
 import io
 import os
 import pickle
-import uuid
 
 import numpy as np
+
+from trainer.atomic import temp_name
 
 SPLITS = ('train', 'val')
 META = 'meta.pkl'
@@ -147,7 +148,7 @@ class Outputs:
 
     def path(self, name):
         if name not in self.tmp:
-            self.tmp[name] = os.path.join(self.directory, f'.{name}.{uuid.uuid4().hex[:8]}.tmp')
+            self.tmp[name] = temp_name(os.path.join(self.directory, name))
         return self.tmp[name]
 
     def commit(self, remove=()):

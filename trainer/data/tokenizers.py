@@ -20,6 +20,7 @@ import tempfile
 
 import numpy as np
 
+from trainer.atomic import write_atomic
 from trainer.data import DataError, cache_dir, fetch_sdist, read_member, sha256_bytes
 from trainer.data.bins import DTYPE, char_meta
 
@@ -130,7 +131,7 @@ def gpt2_ranks():
     if sha256_bytes(data) != R50K_SHA256:
         raise DataError(f"{WHISPER_MEMBER} in {'=='.join(WHISPER_SDIST[:2])} does not have the sha256 of "
                         f"GPT-2's ranks ({R50K_SHA256})")
-    _write_atomic(path, data)
+    write_atomic(path, data)
     return data
 
 
@@ -151,17 +152,10 @@ def seed_tiktoken_cache(data):
         return path  # tiktoken checks the hash itself when it reads the file
     try:
         os.makedirs(folder, exist_ok=True)
-        _write_atomic(path, data)
+        write_atomic(path, data)
     except OSError:
         return None  # a read-only cache only costs tiktoken's own r50k_base; our Encoding does not need it
     return path
-
-
-def _write_atomic(path, data):
-    tmp = f'{path}.{os.getpid()}.tmp'
-    with open(tmp, 'wb') as f:
-        f.write(data)
-    os.replace(tmp, path)
 
 
 # Where a long text may be cut without changing GPT-2's tokens: right after a

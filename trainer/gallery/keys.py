@@ -10,8 +10,9 @@ Two levels, so that a change of presentation never retrains:
   script reruns; its runs retrain only if their own keys changed.
 
 The numerics code is every module whose edit can change a number in
-metrics.jsonl: model, training loop, config defaults, sizing, hardware (device,
-dtype, MFU peaks), the metrics writer, data preparation. The experiment key
+metrics.jsonl or a line of train.log: model, the training loop and its phases,
+config defaults, sizing, hardware (device, dtype, MFU peaks), the console and
+metrics writers, data preparation. The experiment key
 also covers the modules the script imported (recorded by the script itself),
 so a change in trainer/plots.py or a catalog re-renders exactly the
 experiments that use it, and a change in trainer/cli.py re-renders nothing.
@@ -25,7 +26,11 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1]  # trainer/
 SOURCE_ROOT = PACKAGE.parent                    # where 'trainer/...' paths are relative to
 NUMERICS = ('trainer/model.py', 'trainer/train.py', 'trainer/config.py', 'trainer/sizing.py',
-            'trainer/hardware.py', 'trainer/metrics.py', 'trainer/batches.py', 'trainer/data/*.py')
+            'trainer/hardware.py', 'trainer/metrics.py', 'trainer/batches.py', 'trainer/data/*.py',
+            # the training loop's phases (train.py runs them), and the console that writes train.log
+            'trainer/runtime.py', 'trainer/init_model.py', 'trainer/pretrained.py', 'trainer/evaluate.py',
+            'trainer/step.py', 'trainer/progress.py', 'trainer/session.py', 'trainer/checkpoint.py',
+            'trainer/console.py')
 
 
 def sha256_bytes(data):

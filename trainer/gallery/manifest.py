@@ -13,9 +13,8 @@ Written with sorted keys and a trailing newline, and only when it changes, so
 a warm `make figures` leaves it byte-identical.
 """
 import json
-import os
-import tempfile
 
+from trainer.atomic import write_atomic
 from trainer.gallery import keys, runs
 from trainer.gallery.layout import GalleryError
 from trainer.i18n import LANGS
@@ -44,16 +43,7 @@ def write_if_changed(path, data):
             return False
     except FileNotFoundError:
         pass
-    fd, tmp = tempfile.mkstemp(prefix='.' + path.name + '.', suffix='.tmp', dir=path.parent)
-    try:
-        with os.fdopen(fd, 'wb') as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, data)
     return True
 
 

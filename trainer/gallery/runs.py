@@ -18,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+from trainer.atomic import write_atomic
 from trainer.gallery import keys
 from trainer.gallery.layout import GalleryError, check_part
 
@@ -84,9 +85,7 @@ class Data:
             return folder
         from trainer.data.prepare import prepare
         prepare(self.corpus, data_dir=str(folder), **self.prepare_args)
-        tmp = marker.with_suffix('.tmp')
-        tmp.write_text(keys.canonical_json(self.identity) + '\n', encoding='utf-8')
-        os.replace(tmp, marker)
+        write_atomic(marker, keys.canonical_json(self.identity) + '\n')
         return folder
 
 

@@ -14,11 +14,11 @@ import sys
 import tempfile
 import time
 
-from trainer.bench import BenchError, bench
+from trainer.bench.registry import BenchError, bench
 
 GALLERY_WARM_TARGET_S = 3.0
 DOCS_BUILD_TARGET_S = 15.0
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # trainer/bench/ -> repo
 
 
 def _timed(cmd, repeats):

@@ -1,9 +1,9 @@
-"""trainer/step_profile.py: the profiler's breakdown of a real training step, and the muted stderr."""
+"""trainer/bench/step_profile.py: the profiler's breakdown of a real training step, and the muted stderr."""
 import os
 
 import pytest
 
-from trainer.step_profile import profile_step, quiet_stderr
+from trainer.bench.step_profile import profile_step, quiet_stderr
 
 
 def test_profile_step_times_the_matmuls_and_attention_of_a_real_step():
