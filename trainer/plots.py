@@ -24,12 +24,11 @@ Saving crops to the drawn artists (bbox_inches='tight'), so a long title or
 label is never cut at the canvas edge; trainer/plot_fit.py wraps such text and
 keeps legends off the data before that.
 """
-import contextlib
 import math
 import os
-import tempfile
 import warnings
 
+from trainer.atomic import atomic_path
 from trainer.i18n import check_lang, fmt_float
 
 CJK_FONT = os.environ.get('PLATEAU_CJK_FONT', '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')
@@ -147,33 +146,18 @@ def localize_axes(fig, lang):
 
 # --- saving -----------------------------------------------------------------------------
 
-@contextlib.contextmanager
-def _atomic(path):
-    """Yield a temp path next to `path`; os.replace it over `path` only if the block succeeds."""
-    directory = os.path.dirname(os.path.abspath(path))
-    os.makedirs(directory, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix='.' + os.path.basename(path) + '.', suffix='.tmp')
-    os.close(fd)
-    try:
-        yield tmp
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 def save_svg(fig, path):
     """Write `fig` as SVG; the same figure gives the same bytes on every run."""
     import matplotlib
     matplotlib.rcParams['svg.hashsalt'] = STYLE['svg.hashsalt']
-    with _atomic(path) as tmp:
+    with atomic_path(path) as tmp:
         fig.savefig(tmp, format='svg', metadata=SVG_METADATA, bbox_inches='tight', pad_inches=SAVE_PAD_IN)
 
 
 def save_png(fig, path, width_px=None):
     """Write `fig` as PNG, `width_px` wide if given (thumbnails), without a Software tag."""
     dpi = fig.get_dpi() if width_px is None else width_px / fig.get_figwidth()
-    with _atomic(path) as tmp:
+    with atomic_path(path) as tmp:
         fig.savefig(tmp, format='png', dpi=dpi, metadata=PNG_METADATA)  # thumbnails keep the full canvas
 
 
