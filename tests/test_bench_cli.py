@@ -38,14 +38,16 @@ def test_every_entry_module_registers_its_benchmarks():
 
 def test_only_replaces_its_own_section_and_keeps_the_others(tmp_path, entry):
     out = tmp_path / 'results.md'
-    out.write_text("# Benchmarks\n\nMachine: old.\n\n## cpu-recipe\n\nold recipe table\n\n"
-                   "## test-entry\n\nold entry\n\n## analyzer\n\nold analyzer table\n")
+    out.write_text("# Benchmarks\n\nintro\n\n## cpu-recipe\n\nMachine: old.\n\nold recipe table\n\n"
+                   "## test-entry\n\nMachine: old.\n\nold entry\n\n## analyzer\n\nold analyzer table\n")
     assert cli.main(['--only', 'test-entry', '--out', str(out)]) == 0
     text = out.read_text()
     assert 'old recipe table' in text and 'old analyzer table' in text  # kept
     assert 'old entry' not in text and '| new |' in text  # replaced
     assert text.index('## cpu-recipe') < text.index('## analyzer')  # registry order
-    assert 'Machine: old.' not in text  # the machine line describes this run
+    kept, replaced = text.split('## test-entry')[0], text.split('## test-entry')[1].split('## analyzer')[0]
+    assert 'Machine: old.' in kept  # a kept section still names the machine that measured it
+    assert 'Machine: old.' not in replaced and '\nMachine: ' in replaced  # the rerun names this one
 
 
 def test_missing_data_says_how_to_prepare_it(tmp_path, capsys):
@@ -71,7 +73,8 @@ def test_quick_speed_table_and_speedrun_write_one_markdown_file(data, tmp_path, 
                    '--out', str(out)])
     assert rc == 0, capsys.readouterr().err
     text = out.read_text()
-    assert text.startswith('# Benchmarks\n\nMachine: ') and '## cpu-recipe' in text and '## cpu-speedrun' in text
+    assert text.startswith('# Benchmarks\n\nWritten by `make bench`') and '## cpu-speedrun' in text
+    assert re.search(r"^## cpu-recipe\n\nMachine: .+ cores, torch ", text, re.M)
     rows = re.findall(r"^\| (nanoGPT-equivalent|Plateau defaults)[^|]*\| `[^`]*` \| ([\d.]+) \| ([\d,]+) \| "
                       r"([\d.]+)x \| \d+% \|$", text, re.M)
     assert [r[0] for r in rows] == ['nanoGPT-equivalent', 'Plateau defaults']

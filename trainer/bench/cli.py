@@ -27,6 +27,10 @@ def load_entries():
         importlib.import_module(module)
 
 
+HEADER = ("Written by `make bench` (`python -m trainer bench`). Each section names the machine it ran on; "
+          "`--only NAME` reruns one section and keeps the others as they were.")
+
+
 def section_order():
     """Every registered name, by entry module in ENTRY_MODULES order, then in registration order
     (whatever imported the modules first); entries from elsewhere come last."""
@@ -47,17 +51,21 @@ def previous_sections(path):
 
 def collect(names, opts, previous=None):
     """The results file's text: a section per benchmark, in registry order; sections of benchmarks
-    not run this time are kept from `previous` (what the file held before)."""
+    not run this time are kept from `previous` (what the file held before).
+
+    Each section names the machine it was measured on, because a partial run (--only) keeps
+    sections that another machine, or another day, produced."""
     from trainer.bench.harness import machine_summary
     sections = dict(previous or {})
+    machine = machine_summary()
     for name in names:
         print(f"bench: {name} ...", flush=True)
         t0 = time.perf_counter()
         body = BENCHES[name](opts)
         print(f"bench: {name} done in {time.perf_counter() - t0:.0f} s", flush=True)
-        sections[name] = f"## {name}\n\n{body.rstrip()}\n"
+        sections[name] = f"## {name}\n\n{machine}\n\n{body.rstrip()}\n"
     order = [n for n in section_order() if n in sections] + [n for n in sections if n not in BENCHES]
-    return "# Benchmarks\n\n" + machine_summary() + "\n\n" + "\n".join(sections[n] for n in order)
+    return "# Benchmarks\n\n" + HEADER + "\n\n" + "\n".join(sections[n] for n in order)
 
 
 def build_parser():
