@@ -41,6 +41,22 @@ FIGURES = {
     'mfu_pct': {'en': 'MFU (%)', 'es': 'MFU (%)', 'fr': 'MFU (%)', 'zh-Hant': 'MFU（%）'},
     'gpu': {'en': 'GPU', 'es': 'GPU', 'fr': 'GPU', 'zh-Hant': 'GPU'},
 
+    # --- values over seeds ----------------------------------------------------------------
+    'value.pm': {'en': '{x} ± {d}', 'es': '{x} ± {d}', 'fr': '{x} ± {d}', 'zh-Hant': '{x} ± {d}'},
+    'value.range': {'en': '{lo}–{hi}', 'es': '{lo}–{hi}', 'fr': '{lo}–{hi}', 'zh-Hant': '{lo}～{hi}'},
+    'seeds.mean': {'en': 'mean of {n} seeds', 'es': 'media de {n} semillas', 'fr': 'moyenne de {n} graines',
+                   'zh-Hant': '{n} 個隨機種子的平均'},
+    'seeds.band': {'en': 'min–max over the seeds', 'es': 'mín.–máx. entre semillas', 'fr': 'min–max sur les graines',
+                   'zh-Hant': '各隨機種子的最小～最大值'},
+    'seeds.note': {
+        'en': 'Each number is the mean over {n} seeds ± half their min–max range; a seed sets both the initial '
+              'weights and the order of the training batches.',
+        'es': 'Cada número es la media de {n} semillas ± la mitad de su rango (mínimo–máximo); una semilla fija '
+              'a la vez los pesos iniciales y el orden de los lotes de entrenamiento.',
+        'fr': "Chaque nombre est la moyenne sur {n} graines ± la moitié de leur écart min–max ; une graine fixe "
+              "à la fois les poids initiaux et l'ordre des lots d'entraînement.",
+        'zh-Hant': '每個數字是 {n} 個隨機種子的平均值 ± 最小～最大範圍的一半；隨機種子同時決定初始權重與訓練批次的順序。'},
+
     # --- the runner: provenance line, gallery index, execution times ----------------------
     'gallery.computed_by': {'en': 'Computed by {script}', 'es': 'Calculado por {script}', 'fr': 'Calculé par {script}',
                             'zh-Hant': '由 {script} 計算'},
@@ -51,7 +67,8 @@ FIGURES = {
                        'zh-Hant': '裝置：{device}'},
     'gallery.torch': {'en': 'torch {version}', 'es': 'torch {version}', 'fr': 'torch {version}',
                       'zh-Hant': 'torch {version}'},
-    'gallery.seed': {'en': 'seed: {seed}', 'es': 'semilla: {seed}', 'fr': 'graine\u00a0: {seed}', 'zh-Hant': '隨機種子：{seed}'},
+    'gallery.seed': {'en': 'seeds: {seed}', 'es': 'semillas: {seed}', 'fr': 'graines\u00a0: {seed}',
+                     'zh-Hant': '隨機種子：{seed}'},
     'gallery.runs': {'en': 'training runs: {n}', 'es': 'entrenamientos: {n}', 'fr': 'entraînements\u00a0: {n}',
                      'zh-Hant': '訓練次數：{n}'},
     'gallery.steps': {'en': 'steps: {steps}', 'es': 'pasos: {steps}', 'fr': 'pas\u00a0: {steps}', 'zh-Hant': '步數：{steps}'},
