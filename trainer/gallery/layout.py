@@ -123,6 +123,12 @@ class Layout:
         return f'snippets/{lang}/execution_times.md'
 
     @property
+    def enforces_claims(self):
+        """The pages cite the committed cpu runs: only there does a claim that fails fail the run.
+        The smoke profile's seconds-long runs show nothing; the gpu profile's claims are reported."""
+        return self.profile == 'cpu'
+
+    @property
     def writes_site_pages(self):
         """The gallery index and execution times list the committed (cpu) experiments only."""
         return self.profile != 'gpu'

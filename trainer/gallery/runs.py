@@ -137,6 +137,13 @@ class Run:
             self.header = json.loads(f.readline())
 
     @property
+    def mfu_device(self):
+        """The MFU against this device's own peak, in percent: the printed A100-relative one, rescaled by
+        the peak the run measured or looked up (header peak_flops_device)."""
+        from trainer.hardware import A100_BF16_PEAK
+        return self.mfu * A100_BF16_PEAK / self.header['peak_flops_device']
+
+    @property
     def num_params(self):
         """nanoGPT's count (get_num_params: wpe left out, the tied wte counted once)."""
         return self.header['num_params']

@@ -1,6 +1,6 @@
 """Training an experiment's runs on a pool of worker processes.
 
-Each worker is `python -m trainer.gallery.training`, started in the
+Each worker is `python -m trainer.gallery.worker`, started in the
 repository root (so the trainer prints repository-relative paths into
 train.log) with its torch thread count fixed before torch is imported. It
 reads one job per line on stdin, calls trainer.train.run() directly with a
@@ -15,7 +15,6 @@ train about 1.2-1.6x as many tokens per second as one two-thread process on
 so the run data, the same on any machine with the same CPU. Jobs start
 longest first, so the pool finishes together.
 """
-import io
 import json
 import os
 import queue
@@ -23,7 +22,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 
 from trainer.gallery import keys
 from trainer.gallery.layout import GalleryError
@@ -64,7 +62,7 @@ class Worker:
         env['PYTHONPATH'] = os.pathsep.join(filter(None, [str(keys.SOURCE_ROOT), env.get('PYTHONPATH')]))
         if threads:
             env.update(OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads), PLATEAU_TORCH_THREADS=str(threads))
-        self.proc = subprocess.Popen([sys.executable, '-m', 'trainer.gallery.training'], cwd=repo, env=env,
+        self.proc = subprocess.Popen([sys.executable, '-m', 'trainer.gallery.worker'], cwd=repo, env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                                      preexec_fn=die_with_parent if sys.platform.startswith('linux') else None)
 
@@ -138,31 +136,3 @@ def _failure(job, rc):
     log = job.scratch / 'train.log'
     tail = log.read_text(encoding='utf-8').splitlines()[-12:] if log.exists() else []
     return f"  {job.label} (exit {rc}):\n" + '\n'.join('    ' + line for line in tail)
-
-
-# --- the worker process ------------------------------------------------------------------
-
-def worker_main():
-    """Read TrainConfig dicts on stdin, train each, answer {"rc", "seconds"} on stdout."""
-    threads = os.environ.get('PLATEAU_TORCH_THREADS')
-    import torch
-    if threads:
-        torch.set_num_threads(int(threads))
-    from trainer.config import ConfigError, from_dict
-    from trainer.train import run
-    channel, sys.stdout = sys.stdout, sys.stderr  # stray prints go to the log, never into the channel
-    for line in sys.stdin:
-        t0 = time.perf_counter()
-        try:
-            cfg = from_dict(json.loads(line), strict=True)
-        except (ValueError, ConfigError) as e:
-            print(f"error: bad job: {e}", file=sys.stderr)
-            rc = 2
-        else:
-            rc = run(cfg, console=io.StringIO())
-        channel.write(json.dumps({'rc': rc, 'seconds': round(time.perf_counter() - t0, 3)}) + '\n')
-        channel.flush()
-
-
-if __name__ == '__main__':
-    worker_main()
