@@ -11,16 +11,22 @@ from trainer.i18n import LANGS
 # that a line quoting a trained result carries a marker, and from nothing else. The lead removes
 # each entry when its rewritten page lands; a page not listed here is checked in full.
 AWAITING_REWRITE = ('index.md', 'plateau.md', 'capacity.md', 'reading-output.md', 'diagnose.md', 'reproduce.md')
+# TEMPORARY (issue 13): pages rewritten in English whose es/fr/zh-Hant versions are being written
+# from the English structure by other helpers. English is checked in full; in the other languages the
+# marker rule and the same-claims rule wait for the translation. The lead empties this tuple when the
+# translations land (scripts/i18n_status.py PENDING_TRANSLATION is the same list).
+TRANSLATION_PENDING = ('index.md', 'plateau.md', 'capacity.md', 'reading-output.md', 'diagnose.md', 'reproduce.md')
 
 
 def test_the_committed_pages_cite_claims_that_hold():
     problems = page_claims.check_docs(REPO / 'docs', REPO / 'gallery' / 'manifest.json',
-                                      REPO / 'snippets' / 'values', LANGS, awaiting_rewrite=AWAITING_REWRITE)
+                                      REPO / 'snippets' / 'values', LANGS, awaiting_rewrite=AWAITING_REWRITE,
+                                      translation_pending=TRANSLATION_PENDING)
     assert problems == [], '\n'.join(problems)
 
 
 def test_every_exempt_page_exists():
-    for page in AWAITING_REWRITE:
+    for page in AWAITING_REWRITE + TRANSLATION_PENDING:
         assert (REPO / 'docs' / 'en' / page).exists(), f'{page} is exempt but no longer exists: drop it from the list'
 
 
@@ -47,9 +53,9 @@ def site(tmp_path):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding='utf-8')
 
-    def check(langs=('en', 'es'), awaiting=()):
+    def check(langs=('en', 'es'), awaiting=(), pending=()):
         return page_claims.check_docs(tmp_path / 'docs', tmp_path / 'manifest.json', values, list(langs),
-                                      awaiting_rewrite=awaiting)
+                                      awaiting_rewrite=awaiting, translation_pending=pending)
     return write, check
 
 
@@ -100,3 +106,15 @@ def test_an_exempt_page_skips_only_the_marker_rule(site):
                 'Val rises after [[shards.best_epochs]] epochs.\n')
     problems = check(langs=('en',), awaiting=('guide.md',))
     assert len(problems) == 1 and 'does not hold' in problems[0]
+
+
+def test_a_page_pending_translation_is_checked_in_full_in_english_only(site):
+    write, check = site
+    write('en', GOOD + 'Val rises after [[shards.best_epochs]] epochs.\n')
+    write('es', 'Sin marcas todavía: [[shards.best_epochs]]. <!-- claim: shards.flat -->\n')
+    problems = check()
+    assert any(p.startswith('en/guide.md:6') for p in problems) and any('es/guide.md: cites' in p for p in problems)
+    # pending: English still fails on its unmarked line; Spanish only on its failing claim (rule 1)
+    problems = check(pending=('guide.md',))
+    assert [':'.join(p.split(':')[:2]) for p in problems] == ['en/guide.md:6', 'es/guide.md:1']
+    assert 'does not hold' in problems[1]
