@@ -1,117 +1,105 @@
-"""Does a modern block beat GPT-2's, at equal parameters and equal steps?
+"""Does a modern block beat GPT-2's at equal parameters, and does its lead last as training gets longer?
 
 nanoGPT's block is GPT-2's: learned absolute position embeddings (wpe),
 LayerNorm and a 4x GELU MLP. The "modern" recipe of LLaMA-style models swaps
-in rotary position embeddings (RoPE), RMSNorm and a SwiGLU MLP. We train both
-blocks on shakespeare_char with everything else identical (data, seed, batch,
-learning-rate schedule, number of steps) and a parameter count made equal:
-SwiGLU has three C×H matrices where GELU has two C×4C ones, so the trainer
-sizes H to 8C/3 rounded to a multiple of 8 (sizing.swiglu_hidden), which is
-exact when n_embd is a multiple of 24. We pick n_embd = 144, so nanoGPT's
-get_num_params() gives the same number for both. Which block reaches the
-lower val loss, and what does it cost per iteration?
+in rotary position embeddings (RoPE), RMSNorm and a SwiGLU MLP. Both blocks
+train on shakespeare_char with everything else identical, at an equal
+parameter count: SwiGLU has three C×H matrices where GELU has two C×4C ones,
+so the trainer sizes H to 8C/3 rounded to a multiple of 8 (sizing.swiglu_hidden),
+exact when n_embd is a multiple of 24; here n_embd = 48, so nanoGPT's
+get_num_params() gives the same number for both. Each block trains at two
+lengths (a short run and one four times longer, each with its own schedule),
+three seeds each, to separate learning faster early from ending lower. What
+does each block cost per iteration?
 """
-import math
-import statistics
-
 import numpy as np
 
 from trainer import sizing
-from trainer.analyze.stats import point_noise
 from trainer.gallery import Experiment
+from trainer.gallery.claims import above
+from trainer.plots import mean_band
 
 exp = Experiment(__file__)
 
-# %% One model size, two blocks. n_embd 144 = 6·24, so SwiGLU's hidden width 8·144/3 = 384
-# is exact and the two blocks have the same number of weights (bias=False, nanoGPT's default:
-# LayerNorm and RMSNorm then both have one weight vector). head_size 36 is even, as RoPE needs.
-# The lr follows nanoGPT's shakespeare_char config (1e-3 -> 1e-4); dropout 0 because the
-# runs see well under one epoch, so there is nothing to regularize.
-P = {
-    'cpu': dict(n_layer=4, n_head=4, n_embd=144, block_size=64, batch_size=12, max_iters=900,
-                eval_interval=100, eval_iters=40, warmup_iters=50),
-    'smoke': dict(n_layer=2, n_head=2, n_embd=48, block_size=32, batch_size=8, max_iters=40,
-                  eval_interval=10, eval_iters=5, warmup_iters=5),
-    'gpu': dict(n_layer=12, n_head=12, n_embd=768, block_size=1024, batch_size=16, max_iters=5000,
-                eval_interval=250, eval_iters=100, warmup_iters=500),
-}[exp.profile]
-COMMON = dict(gradient_accumulation_steps=1 if exp.profile != 'gpu' else 8, log_interval=1,
-              learning_rate=1e-3, min_lr=1e-4, lr_decay_iters=P['max_iters'], beta2=0.99, dropout=0.0, **P)
+# %% One size, two blocks, two lengths. bias=False (nanoGPT's default): LayerNorm and RMSNorm then
+# both have one weight vector. head size 12 is even, as RoPE needs. Dropout 0: under one epoch.
+P = exp.settings({
+    'cpu': dict(seeds=(1, 2, 3), lengths=(400, 1600),
+                run=dict(n_layer=2, n_head=4, n_embd=48, block_size=64, batch_size=16, gradient_accumulation_steps=1,
+                         dropout=0.0, learning_rate=2e-3, min_lr=2e-4, beta2=0.99, eval_iters=20, log_interval=1)),
+    'smoke': dict(seeds=(1, 2), lengths=(20, 40),
+                  run=dict(n_layer=1, n_head=2, n_embd=24, block_size=32, batch_size=8, gradient_accumulation_steps=1,
+                           dropout=0.0, learning_rate=2e-3, min_lr=2e-4, beta2=0.99, eval_iters=2, log_interval=1)),
+})
+SEEDS, (SHORT, LONG) = P['seeds'], P['lengths']
 BLOCKS = {
     'gpt2': dict(pos='learned', norm='layernorm', mlp='gelu'),
     'modern': dict(pos='rope', norm='rmsnorm', mlp='swiglu'),
 }
-if exp.profile == 'gpu':
-    data = exp.data('fineweb-edu', max_tokens=1_000_000_000)  # > the 655M tokens trained on
-else:
-    data = exp.data('shakespeare_char')
+data = exp.data('shakespeare_char')
+groups = {(block, n): exp.train(f'{block}_{n}', data, seeds=SEEDS, max_iters=n, lr_decay_iters=n,
+                                warmup_iters=n // 20, eval_interval=n // 10, **P['run'], **settings)
+          for block, settings in BLOCKS.items() for n in (SHORT, LONG)}
 
-runs = {name: exp.train(name, data, **COMMON, **block) for name, block in BLOCKS.items()}
-
-# %% Parameter counts as the run headers report them (model.get_num_params()), checked
-# against the closed form; the GPT-2 model's wpe table is left out of that count.
-C, L, T = P['n_embd'], P['n_layer'], P['block_size']
-params = {name: run.header['num_params'] for name, run in runs.items()}
-vocab = runs['gpt2'].header['model_args']['vocab_size']
-for name, block in BLOCKS.items():
-    assert params[name] == sizing.num_params(L, C, vocab, T, bias=False, **block), (name, params[name])
-H = sizing.swiglu_hidden(C)
-wpe = T * C
+# %% Parameter counts as the run headers report them, checked against the closed form.
+C, L, T = P['run']['n_embd'], P['run']['n_layer'], P['run']['block_size']
+params = {block: groups[(block, LONG)].first.num_params for block in BLOCKS}
+vocab = groups[('gpt2', LONG)].header['model_args']['vocab_size']
+for block, settings in BLOCKS.items():
+    if params[block] != sizing.num_params(L, C, vocab, T, bias=False, **settings):
+        raise SystemExit(f'error: {block} has {params[block]} parameters, not what sizing.num_params says')
 
 
-def summary(run):
-    xs, ys = run.series('val_loss')
-    best = min(range(len(ys)), key=lambda i: ys[i])
-    dts = [r['dt_ms'] for r in run.iters if r['iter'] >= 5 and r['iter'] % P['eval_interval']]  # no eval inside
-    # One batch's loss spread, from successive train-mode iter losses (the analyzer's estimate: differences
-    # cancel the slow trend); an eval averages eval_iters such batches.
-    tail = np.array([r['loss'] for r in run.iters if r['iter'] >= P['max_iters'] // 2])
-    return dict(xs=xs, ys=ys, final=ys[-1], final_iter=xs[-1], best=ys[best], best_iter=xs[best],
-                ms=statistics.median(dts), noise=point_noise(tail) / math.sqrt(P['eval_iters']))
+def ms_per_iter(run):
+    """Median time of an iteration without an eval in it (the first 5 left out: warm-up)."""
+    plain = (run.iters >= 5) & (run.iters % run.config['eval_interval'] != 0)
+    return float(np.median(run.dt_ms[plain]))
 
 
-S = {name: summary(run) for name, run in runs.items()}
-assert S['gpt2']['final_iter'] == S['modern']['final_iter'] == P['max_iters']
-tokens_per_iter = runs['gpt2'].header['tokens_per_iter']
+final = {key: g.per_seed(lambda run: run.val_loss[-1]) for key, g in groups.items()}
+gap = {n: final[('gpt2', n)] - final[('modern', n)] for n in (SHORT, LONG)}  # paired by seed; > 0: modern lower
+ms = {block: groups[(block, LONG)].per_seed(ms_per_iter) for block in BLOCKS}
+spread = max(f.spread for f in final.values())
+
+exp.claim('modern_lower_short', gap[SHORT], above(3 * spread),
+          f'after {SHORT} steps the modern block ends lower than GPT-2\'s by more than 3x the largest seed spread')
+exp.claim('modern_lower_long', gap[LONG], above(0),
+          f'after {LONG} steps the modern block still ends lower (every seed)')
+exp.claim('gap_shrinks_with_length', gap[SHORT] - gap[LONG], above(0),
+          f'the gap is smaller after {LONG} steps than after {SHORT} (every seed)')
 
 
 @exp.render
 def render(r):
-    # %% Val loss against iteration, one curve per block; the last eval is labelled.
+    label = {b: r.t('modern_block.legend', block=r.t(f'modern_block.{b}'), params=r.params(params[b])) for b in BLOCKS}
     with r.figure('curves', main=True) as (fig, ax):
-        for name in BLOCKS:
-            s = S[name]
-            (line,) = ax.plot(s['xs'], s['ys'], marker='o', markersize=3,
-                              label=r.t('modern_block.legend', block=r.t(f'modern_block.{name}'),
-                                        params=r.params(params[name])))
-            ax.annotate(r.num(s['final'], 3), (s['final_iter'], s['final']), xytext=(4, 0),
-                        textcoords='offset points', va='center', ha='left', color=line.get_color())
+        for block in BLOCKS:
+            g = groups[(block, LONG)]
+            line = mean_band(ax, g.eval_steps[1:], g.stack('val_loss')[:, 1:], label=label[block])
+            s = final[(block, SHORT)]
+            ax.errorbar([SHORT], [s.value], yerr=[[s.value - s.lo], [s.hi - s.value]], fmt='s', ms=5,
+                        color=line.get_color(), capsize=3)
         ax.set_xlabel(r.t('iteration'))
         ax.set_ylabel(r.t('val_loss'))
-        ax.set_title(r.t('modern_block.fig_title', L=L, C=C, iters=r.int(P['max_iters'])))
-        ax.set_xlim(0, P['max_iters'] * 1.08)
-        # the first eval (iteration 0, ln(vocab)) squeezes the interesting part; start the view below it
-        lo = min(min(s['ys']) for s in S.values())
-        hi = max(s['ys'][1] if len(s['ys']) > 1 else s['ys'][0] for s in S.values())
-        ax.set_ylim(lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo))
-        ax.legend(loc='upper right')
+        ax.set_title(r.t('modern_block.fig_title', L=L, C=C, short=r.int(SHORT), n=len(SEEDS)))
+        ax.legend()
 
-    # %% The table: exact counts, final and best val loss, speed.
     rows = []
-    for name in BLOCKS:
-        s = S[name]
-        rows.append([r.t(f'modern_block.{name}'), r.int(params[name]), r.num(s['final'], 4),
-                     r.num(s['best'], 4) + f" ({r.t('iteration')} {r.int(s['best_iter'])})", r.num(s['ms'], 1)])
-    noise = max(S[n]['noise'] for n in BLOCKS)
+    for block in BLOCKS:
+        rows.append([r.t(f'modern_block.{block}'), r.int(params[block]), r.spread_text(final[(block, SHORT)], 'num', 3),
+                     r.spread_text(final[(block, LONG)], 'num', 3), r.spread_text(ms[block], 'num', 1)])
     r.table('compare', [r.t('modern_block.col_block'), r.t('modern_block.col_params'),
-                        r.t('modern_block.col_final', it=r.int(P['max_iters'])), r.t('modern_block.col_best'),
+                        r.t('modern_block.col_final', it=r.int(SHORT)), r.t('modern_block.col_final', it=r.int(LONG)),
                         r.t('modern_block.col_ms')], rows, align='lrrrr',
-            note=r.t('modern_block.note', tpi=r.int(tokens_per_iter), H=r.int(H), H4=r.int(4 * C), C=C,
-                     wpe=r.int(wpe), n=P['eval_iters'], noise=r.num(noise, 3)))
+            note=r.t('modern_block.note', H=r.int(sizing.swiglu_hidden(C)), H4=r.int(4 * C), C=C)
+            + ' ' + r.t('seeds.note', n=len(SEEDS)))
 
-    # %% Every number the page quotes.
-    v = r.value
-    v('params_gpt2', params['gpt2'], r.int(params['gpt2']))
-    v('params_modern', params['modern'], r.int(params['modern']))
-    v('val_gpt2', S['gpt2']['final'], r.num(S['gpt2']['final'], 3))
-    v('val_modern', S['modern']['final'], r.num(S['modern']['final'], 3))
+    r.setting('params', params['gpt2'])
+    r.setting('short', SHORT)
+    r.setting('long', LONG)
+    for n in (SHORT, LONG):
+        for block in BLOCKS:
+            r.value(f'val_{block}_{n}', final[(block, n)], 'num', 3)
+        r.value(f'gap_{n}', gap[n], 'num', 3)
+    r.value('gap_shrink', gap[SHORT] - gap[LONG], 'num', 3)
+    r.value('ms_ratio', ms['modern'] / ms['gpt2'], 'num', 2)

@@ -16,6 +16,10 @@ where en/ shows assets/figures/en/x/a.svg.
 
 Exit status: 1 on a missing page or a structural difference, 0 otherwise
 (stale pages are a warning), 2 on bad usage.
+
+PENDING_TRANSLATION names the pages whose English was rewritten and whose
+translations are being written after it: their structural differences are
+listed as a warning until the translations land, then the list is emptied.
 """
 
 import argparse
@@ -33,6 +37,13 @@ except ImportError:  # the script also runs from a bare checkout
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REFERENCE = "en"
+
+# TEMPORARY (issue 13): the English guide pages were rewritten on the new evidence; es/fr/zh-Hant
+# are being rewritten from their structure (/work/briefs/pages-structure.md) by other helpers.
+# Until they land, these pages' structural differences are a warning, not a failure. The lead
+# empties this tuple when the translations are merged.
+PENDING_TRANSLATION = ("index.md", "plateau.md", "capacity.md", "reading-output.md", "reproduce.md",
+                       "diagnose.md")
 
 FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
@@ -139,8 +150,9 @@ def changed_at(path):
     return int(os.path.getmtime(path))
 
 
-def status(docs, langs=LANGS, reference=REFERENCE):
-    """Return (missing, stale, structure): lists of human-readable lines."""
+def status(docs, langs=LANGS, reference=REFERENCE, pending=()):
+    """Return (missing, stale, structure, waiting): lists of human-readable lines. Structural
+    differences of the pages in `pending` go to `waiting` (a warning) instead of `structure`."""
     if not os.path.isdir(docs):
         raise UsageError(f"no docs folder at {docs}")
     if reference not in langs:
@@ -149,7 +161,7 @@ def status(docs, langs=LANGS, reference=REFERENCE):
     if not present[reference]:
         raise UsageError(f"no pages in {os.path.join(docs, reference)}")
     every_page = set().union(*present.values())
-    missing, stale, structure = [], [], []
+    missing, stale, structure, waiting = [], [], [], []
     for page in sorted(every_page):
         for lang in langs:
             if page not in present[lang]:
@@ -170,26 +182,27 @@ def status(docs, langs=LANGS, reference=REFERENCE):
             for kind in ref_skeleton:
                 diff = describe_difference(kind, ref_skeleton[kind], got[kind])
                 if diff:
-                    structure.append(f"{lang}/{page}: {diff}")
+                    (waiting if page in pending else structure).append(f"{lang}/{page}: {diff}")
             lang_time = changed_at(path)
             if ref_time > lang_time:
                 stale.append(f"{lang}/{page}: English changed {_day(ref_time)}, "
                              f"this translation {_day(lang_time)}")
-    return missing, stale, structure
+    return missing, stale, structure, waiting
 
 
 def _day(stamp):
     return datetime.fromtimestamp(stamp, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def report(missing, stale, structure, out=sys.stdout):
-    for title, lines in (("missing", missing), ("structure", structure), ("stale (warning)", stale)):
+def report(missing, stale, structure, waiting=(), out=sys.stdout):
+    for title, lines in (("missing", missing), ("structure", structure), ("stale (warning)", stale),
+                         ("translation pending (warning)", waiting)):
         if lines:
             print(f"{title}:", file=out)
             for line in lines:
                 print(f"  {line}", file=out)
     print(f"i18n status: {len(missing)} missing, {len(structure)} structural "
-          f"difference(s), {len(stale)} stale", file=out)
+          f"difference(s), {len(stale)} stale, {len(waiting)} pending translation", file=out)
 
 
 def main(argv=None):
@@ -198,11 +211,12 @@ def main(argv=None):
     parser.add_argument("--langs", default=",".join(LANGS), help="comma-separated languages (default: %(default)s)")
     args = parser.parse_args(argv)
     try:
-        missing, stale, structure = status(args.docs, tuple(args.langs.split(",")))
+        missing, stale, structure, waiting = status(args.docs, tuple(args.langs.split(",")),
+                                                    pending=PENDING_TRANSLATION)
     except UsageError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    report(missing, stale, structure)
+    report(missing, stale, structure, waiting)
     return 1 if missing or structure else 0
 
 

@@ -8,14 +8,14 @@ import pytest
 
 from trainer import cli as top_cli
 from trainer.analyze.cli import main, parse_tokens
-from trainer.analyze.synthetic import seeds_run_config, seeds_run_log
+from log_fixtures import plateau_config, plateau_log
 
 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory):
     d = tmp_path_factory.mktemp("cli")
-    (d / "train.log").write_text(seeds_run_log())
-    (d / "config.py").write_text(seeds_run_config())
+    (d / "train.log").write_text(plateau_log())
+    (d / "config.py").write_text(plateau_config())
     (d / "empty.log").write_bytes(b"")
     (d / "binary.log").write_bytes(bytes(range(256)) * 16)
     (d / "keras.log").write_text("Epoch 1/10\n100/100 [====] - 3s 30ms/step - loss: 0.5\n")

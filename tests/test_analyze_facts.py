@@ -1,21 +1,21 @@
-"""Config-aware facts, and the seeds' scenario with the numbers the issue expects."""
+"""Config-aware facts, and the plateau fixture with the numbers the issue expects."""
 import pytest
 
 from trainer.analyze import AnalyzeError, analyze
-from trainer.analyze.synthetic import seeds_run_config, seeds_run_log
+from log_fixtures import plateau_config, plateau_log
 from trainer.sizing import get_lr
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    d = tmp_path_factory.mktemp("seeds")
-    (d / "train.log").write_text(seeds_run_log())
-    (d / "config.py").write_text(seeds_run_config())
+def plateau_run(tmp_path_factory):
+    d = tmp_path_factory.mktemp("plateau")
+    (d / "train.log").write_text(plateau_log())
+    (d / "config.py").write_text(plateau_config())
     return d
 
 
-def test_seeds_scenario(seeds):
-    a = analyze(str(seeds / "train.log"), config=str(seeds / "config.py"), device_name="RTX 4070")
+def test_plateau_scenario(plateau_run):
+    a = analyze(str(plateau_run / "train.log"), config=str(plateau_run / "config.py"), device_name="RTX 4070")
     assert a.format == "nanogpt" and len(a.runs) == 1
     r = a.runs[0]
     f = r.facts
@@ -41,8 +41,8 @@ def test_seeds_scenario(seeds):
     assert f["mfu"]["renormalized_device_pct"] == pytest.approx(ref.evidence["mfu_device_pct"])
 
 
-def test_lr_at_every_eval_is_get_lr(seeds):
-    r = analyze(str(seeds / "train.log"), config=str(seeds / "config.py")).runs[0]
+def test_lr_at_every_eval_is_get_lr(plateau_run):
+    r = analyze(str(plateau_run / "train.log"), config=str(plateau_run / "config.py")).runs[0]
     evals = r.facts["evals"]
     assert [e["step"] for e in evals] == list(range(0, 14_501, 500))
     for e in evals:
@@ -52,29 +52,29 @@ def test_lr_at_every_eval_is_get_lr(seeds):
     assert r.facts["lr_at_last_eval"] == pytest.approx(2.919e-4, rel=1e-3)
 
 
-def test_mfu_recomputed_matches_the_printed_one(seeds):
-    r = analyze(str(seeds / "train.log"), config=str(seeds / "config.py"), device_name="RTX 4070").runs[0]
+def test_mfu_recomputed_matches_the_printed_one(plateau_run):
+    r = analyze(str(plateau_run / "train.log"), config=str(plateau_run / "config.py"), device_name="RTX 4070").runs[0]
     mfu = r.facts["mfu"]
     assert mfu["flops_per_token"] == 299_983_104  # 6N + 12 L H Q T for 40.56M params
     assert mfu["recomputed_a100_pct"] == pytest.approx(mfu["printed_pct"], abs=0.5)
     assert mfu["recomputed_device_pct"] == pytest.approx(mfu["recomputed_a100_pct"] * 312 / 58.3)
 
 
-def test_epochs_from_data_tokens_or_data_dir(seeds, tmp_path):
-    r = analyze(str(seeds / "train.log"), config=str(seeds / "config.py"), data_tokens=3_000_000_000).runs[0]
+def test_epochs_from_data_tokens_or_data_dir(plateau_run, tmp_path):
+    r = analyze(str(plateau_run / "train.log"), config=str(plateau_run / "config.py"), data_tokens=3_000_000_000).runs[0]
     assert r.facts["epochs"] == pytest.approx(7_602_176_000 / 3e9)
     assert r.facts["evals"][2]["epochs"] == pytest.approx(1000 * 524_288 / 3e9)
     data = tmp_path / "data"
     data.mkdir()
     (data / "train.bin").write_bytes(b"\x01\x00" * 1_000_000)
     (data / "val.bin").write_bytes(b"\x01\x00" * 1000)
-    r = analyze(str(seeds / "train.log"), config=str(seeds / "config.py"), data_dir=str(data)).runs[0]
+    r = analyze(str(plateau_run / "train.log"), config=str(plateau_run / "config.py"), data_dir=str(data)).runs[0]
     assert r.facts["data_tokens"] == 1_000_000 and r.facts["data_source"] == "data_dir"
     assert r.facts["epochs"] == pytest.approx(7602.176)
 
 
-def test_facts_from_the_config_the_log_echoes(seeds):
-    r = analyze(str(seeds / "train.log")).runs[0]
+def test_facts_from_the_config_the_log_echoes(plateau_run):
+    r = analyze(str(plateau_run / "train.log")).runs[0]
     assert r.facts["config_source"] == "log"
     assert r.facts["n_params"] == 40_560_000 and r.facts["tokens_seen"] == 7_602_176_000
 
@@ -110,13 +110,13 @@ def test_lr_from_logs_that_print_it():
     ({"data_tokens": 5, "data_dir": "x"}, "not both"),
     ({"data_dir": "/nonexistent/data"}, "not found"),
 ])
-def test_bad_options(seeds, kwargs, message):
+def test_bad_options(plateau_run, kwargs, message):
     with pytest.raises(AnalyzeError, match=message):
-        analyze(str(seeds / "train.log"), **kwargs)
+        analyze(str(plateau_run / "train.log"), **kwargs)
 
 
-def test_config_that_would_run_code_is_refused(seeds, tmp_path):
+def test_config_that_would_run_code_is_refused(plateau_run, tmp_path):
     bad = tmp_path / "evil.py"
     bad.write_text("import os\nos.system('echo hi')\n")
     with pytest.raises(AnalyzeError, match="only 'name = literal'"):
-        analyze(str(seeds / "train.log"), config=str(bad))
+        analyze(str(plateau_run / "train.log"), config=str(bad))

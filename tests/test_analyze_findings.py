@@ -6,7 +6,8 @@ import pytest
 from trainer.analyze import analyze
 from trainer.analyze.findings import CODES
 from trainer.analyze.messages import message
-from trainer.analyze.synthetic import nanogpt_header, nanogpt_log_lines, seeds_run_log
+from log_fixtures import plateau_log
+from trainer.synthetic_log import nanogpt_header, nanogpt_log_lines
 
 FLOPS = 1.0e12  # per iteration; with dt=100 ms the raw MFU is ~3.2% of an A100
 
@@ -71,13 +72,13 @@ def test_overfitting():
 
 def test_overfitting__not_when_train_rises_too_or_within_noise():
     assert "overfitting" not in codes(nano(val=u_shape, train=lambda s: u_shape(s) - 0.01))
-    seeds = run_of(seeds_run_log())  # val 3.5681 -> 3.5696: a rise well inside the noise
-    assert "overfitting" not in seeds.codes() and seeds.finding("plateau").evidence["best_step"] == 13500
+    plateau_run = run_of(plateau_log())  # val 3.5681 -> 3.5696: a rise well inside the noise
+    assert "overfitting" not in plateau_run.codes() and plateau_run.finding("plateau").evidence["best_step"] == 13500
 
 
 # -- val_below_train ---------------------------------------------------------------------------------
 def test_val_below_train():
-    f = run_of(seeds_run_log()).finding("val_below_train")
+    f = run_of(plateau_log()).finding("val_below_train")
     assert f.evidence["step"] == 14500 and 14500 in f.steps
     assert f.evidence["line"] == "step" and f.evidence["mode"] == "eval"
     assert "dropout" not in f.evidence["mechanisms"] and f.evidence["likely"] == "split_difference"
@@ -242,8 +243,8 @@ def test_low_mfu():
 
 def test_low_mfu__judged_on_the_device_not_the_a100():
     assert "low_mfu" not in codes(nano())  # no device: an A100-relative number says nothing about the card
-    seeds = run_of(seeds_run_log(), device_name="RTX 4070")  # 11.8% of an A100 is ~63% of a 4070
-    assert "low_mfu" not in seeds.codes()
+    plateau_run = run_of(plateau_log(), device_name="RTX 4070")  # 11.8% of an A100 is ~63% of a 4070
+    assert "low_mfu" not in plateau_run.codes()
 
 
 def test_plateau__advice_follows_the_learning_rate():

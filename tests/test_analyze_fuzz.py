@@ -105,8 +105,9 @@ def generated_log(draw):
 
 
 def _base_logs():
-    from trainer.analyze.synthetic import nanogpt_header, nanogpt_log_lines, seeds_run_config
-    header = nanogpt_header(16384, 10_650_000, config_file="config/x.py", config_text=seeds_run_config())
+    from log_fixtures import plateau_config
+    from trainer.synthetic_log import nanogpt_header, nanogpt_log_lines
+    header = nanogpt_header(16384, 10_650_000, config_file="config/x.py", config_text=plateau_config())
     nano = "".join(nanogpt_log_lines(300, val_at=lambda s: 2 + 1 / (1 + s), train_at=lambda s: 2 + 1 / (1 + s),
                                      iter_loss_at=lambda it, rng: 2 + rng.random(), dt_ms=50.0, flops_per_iter=1e12,
                                      eval_interval=50, log_interval=10, eval_ms=400.0, header=header))

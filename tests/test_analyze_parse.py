@@ -11,7 +11,8 @@ import pytest
 
 from trainer.analyze.parse import parse_path, parse_text
 from trainer.analyze.records import AnalyzeError
-from trainer.analyze.synthetic import seeds_run_log, synthetic_nanogpt_log
+from log_fixtures import plateau_log
+from trainer.synthetic_log import synthetic_nanogpt_log
 
 NANO = """\
 tokens per iteration will be: 16,384
@@ -122,8 +123,8 @@ def test_bulk_path_matches_line_by_line_path():
     assert len(fast.iters) == 3001
 
 
-def test_seeds_log_parses():
-    r = parse_text(seeds_run_log()).runs[0]
+def test_plateau_log_parses():
+    r = parse_text(plateau_log()).runs[0]
     assert len(r.eval_steps) == 30 and r.eval_steps[-1] == 14500 and r.eval_val[-1] == 3.5696
 
 

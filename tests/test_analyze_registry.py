@@ -13,7 +13,7 @@ from trainer.i18n import LANGS
 from trainer.analyze.messages import CATALOG
 
 ANALYZE = Path(__file__).resolve().parents[1] / "trainer" / "analyze"
-OTHER_HELPERS = {"bench.py", "synthetic.py"}  # moved or rewritten by other issues
+OTHER_HELPERS = {"bench.py"}  # moved or rewritten by other issues
 
 
 def test_codes_and_rules_come_from_the_registry():

@@ -10,16 +10,16 @@ from test_analyze_findings import OOM, healthy_val, nano, u_shape
 from trainer.analyze import analyze, report
 from trainer.analyze.findings import CODES
 from trainer.analyze.messages import message
-from trainer.analyze.synthetic import seeds_run_config, seeds_run_log
+from log_fixtures import plateau_config, plateau_log
 from trainer.i18n import LANGS
 from trainer.analyze.messages import CATALOG, LABELS
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    d = tmp_path_factory.mktemp("seeds")
-    (d / "config.py").write_text(seeds_run_config())
-    return analyze(text=seeds_run_log(), config=str(d / "config.py"), device_name="RTX 4070")
+def plateau_run(tmp_path_factory):
+    d = tmp_path_factory.mktemp("plateau")
+    (d / "config.py").write_text(plateau_config())
+    return analyze(text=plateau_log(), config=str(d / "config.py"), device_name="RTX 4070")
 
 
 def _every_finding():
@@ -37,7 +37,7 @@ def _every_finding():
         f"step {i:4d}/100 | loss {3.4 - i * 0.001:.6f} (+0.00z)| norm 0.5000 (+0.00z)| lr 1.00e-04 | 100.00 ms | "
         f"4.0% bf16 MFU | 1000 tok/s\n" + ("val loss 3.2000\n" if i % 10 == 0 else "") for i in range(1, 41))
     logs = [
-        (seeds_run_log(), {"device_name": "RTX 4070"}),
+        (plateau_log(), {"device_name": "RTX 4070"}),
         (nano(iter_loss=spike_nan, config="learning_rate = 1e-3\n"), {}),
         (nano(iter_loss=rose, eval_ms=3000.0, compile_ms=40_000.0), {"device_name": "H100"}),
         (nano(iter_loss=above_random, config="compile = False\n", compile_ms=40_000.0), {}),
@@ -107,15 +107,15 @@ def test_french_typography():
         assert not re.search(r"[^\u202f];", fr), key
 
 
-def test_json_schema_is_exact(seeds):
-    doc = json.loads(report.to_json(seeds), parse_constant=lambda c: pytest.fail(f"non-JSON constant {c}"))
+def test_json_schema_is_exact(plateau_run):
+    doc = json.loads(report.to_json(plateau_run), parse_constant=lambda c: pytest.fail(f"non-JSON constant {c}"))
     assert set(doc) == {"format", "runs"} and doc["format"] == "nanogpt"
     run = doc["runs"][0]
     assert set(run) == {"iters", "evals", "findings", "facts"}
     assert all(set(i) == {"iter", "loss", "time_ms", "mfu"} for i in run["iters"])
     assert all(set(e) == {"step", "train_loss", "val_loss"} for e in run["evals"])
     assert all(set(f) == {"code", "severity", "steps", "evidence", "message"} for f in run["findings"])
-    first = re.search(r"^iter 0: loss (\S+), time (\S+)ms, mfu -100.00%$", seeds_run_log(), re.M)
+    first = re.search(r"^iter 0: loss (\S+), time (\S+)ms, mfu -100.00%$", plateau_log(), re.M)
     assert run["iters"][0] == {"iter": 0, "loss": float(first[1]), "time_ms": float(first[2]), "mfu": None}
     assert run["evals"][-1] == {"step": 14500, "train_loss": 3.6415, "val_loss": 3.5696}
     assert run["facts"]["tokens_seen"] == 7_602_176_000
@@ -129,8 +129,8 @@ def test_json_nonfinite_values_are_null():
     assert doc["runs"][0]["iters"][-1]["loss"] is None
 
 
-def test_json_message_language(seeds):
-    doc = json.loads(report.to_json(seeds, lang="es"))
+def test_json_message_language(plateau_run):
+    doc = json.loads(report.to_json(plateau_run, lang="es"))
     plateau = next(f for f in doc["runs"][0]["findings"] if f["code"] == "plateau")
     assert plateau["message"].startswith("Meseta") and "13\u00a0500" in plateau["message"]
 
@@ -141,8 +141,8 @@ def test_json_message_language(seeds):
     ("fr", "| pas | perte d’entraînement | perte de validation | LR | jetons vus | commentaire |"),
     ("zh-Hant", "| 步數 | 訓練損失 | 驗證損失 | 學習率 | 已見 token 數 | 備註 |"),
 ])
-def test_markdown_evidence_table(seeds, lang, head):
-    md = report.to_markdown(seeds, lang)
+def test_markdown_evidence_table(plateau_run, lang, head):
+    md = report.to_markdown(plateau_run, lang)
     lines = md.splitlines()
     i = lines.index(head)
     assert lines[i + 1] == "|---:|---:|---:|---:|---:|:---|"
@@ -151,35 +151,35 @@ def test_markdown_evidence_table(seeds, lang, head):
     assert "`plateau`" in md and "`val_below_train`" in md
 
 
-def test_markdown_table_content_en(seeds):
-    md = report.to_markdown(seeds, "en")
+def test_markdown_table_content_en(plateau_run):
+    md = report.to_markdown(plateau_run, "en")
     assert "| 13,500 | 3.6440 | 3.5681 | 3.60e-4 | 7.1 billion | **lowest val**; val < train |" in md
     assert "| 14,500 | 3.6415 | 3.5696 | 2.92e-4 | 7.6 billion |" in md
     assert "| 0 | 10.8712 | 10.8700 | 5.00e-7 | 0 | start; ≈ ln(vocab) = 10.83: uniform guess; val < train |" in md
     assert "- tokens per parameter: 187.4 (9.4× Chinchilla's ~20)" in md
 
 
-def test_text_colour_only_when_asked(seeds):
-    plain = report.to_text(seeds, "en")
+def test_text_colour_only_when_asked(plateau_run):
+    plain = report.to_text(plateau_run, "en")
     assert "\x1b[" not in plain and "[warning] plateau" in plain
-    assert "\x1b[33;1m[warning] plateau" in report.to_text(seeds, "en", color=True)
+    assert "\x1b[33;1m[warning] plateau" in report.to_text(plateau_run, "en", color=True)
 
 
-def test_plot_is_deterministic_and_marks_findings(seeds, tmp_path):
+def test_plot_is_deterministic_and_marks_findings(plateau_run, tmp_path):
     from trainer.analyze.plot import draw
     a, b = tmp_path / "a.svg", tmp_path / "b.svg"
-    draw(seeds, str(a), "en")
-    draw(seeds, str(b), "en")
+    draw(plateau_run, str(a), "en")
+    draw(plateau_run, str(b), "en")
     svg = a.read_bytes()
     assert svg == b.read_bytes() and svg.lstrip().startswith(b"<?xml")
     assert b"<!-- plateau -->" in svg and b"<!-- val loss -->" in svg
 
 
-def test_plot_in_chinese(seeds, tmp_path):
+def test_plot_in_chinese(plateau_run, tmp_path):
     from trainer import plots
     from trainer.analyze.plot import draw
     try:
-        draw(seeds, str(tmp_path / "zh.svg"), "zh-Hant")
+        draw(plateau_run, str(tmp_path / "zh.svg"), "zh-Hant")
     except plots.FontError as e:  # make setup installs the font; a skip would hide a broken zh-Hant plot
         pytest.fail(f"{e}: run `make setup` as root or with sudo")
     assert "驗證損失".encode() in (tmp_path / "zh.svg").read_bytes()

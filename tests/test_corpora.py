@@ -168,3 +168,41 @@ def test_both_editions_keep_val_and_add_only_train_twins(modern):
     # a play that reaches into val (the last ones in file order) gets no folio twin
     assert folio['twelfe-night'][:2000] not in added and folio['tempest'][:2000] in added
     assert len(added) > 3_000_000
+
+
+def test_twin_plays_are_twins_and_cymbeline_is_not():
+    pairs = corpora.play_pairs()
+    assert len(pairs) == 34 and [stem for stem, _, _ in pairs] == sorted(stem for stem, _, _ in pairs)
+    for stem, modern_text, folio_text in pairs:
+        assert 0.85 < len(folio_text) / len(modern_text) < 1.1, stem
+    folio = dict(corpora.shakespeare_works('folio'))
+    modern = dict(corpora.shakespeare_works('modern'))
+    assert len(modern['cymbeline']) / len(folio['cymbeline']) < 0.7  # the reason it is left out
+
+
+@pytest.mark.parametrize('edition', ['modern', 'folio', 'both'])
+def test_plays_split_holds_out_the_same_val_plays(edition):
+    split = corpora.shakespeare_plays_split(edition, 2)
+    modern = corpora.shakespeare_plays_split('modern', 2)
+    assert split.val == modern.val and split.vocab_text == modern.vocab_text
+    assert split.source['val_plays'] == ['tragedy_of_titus_andronicus', 'twelfth_night', 'two_gentlemen_of_verona',
+                                         'winters_tale']
+    assert split.source['train_plays'] == ['alls_well_that_ends_well', 'antony_and_cleopatra']
+    pairs = {stem: (m, f) for stem, m, f in corpora.play_pairs()}
+    first_m, first_f = pairs['alls_well_that_ends_well']
+    if edition == 'both':  # each play, then its Folio twin
+        assert split.train == corpora.join_works([first_m, first_f, *pairs['antony_and_cleopatra']])
+    else:
+        assert split.train.startswith((first_m if edition == 'modern' else first_f).rstrip('\n'))
+    for stem in split.source['val_plays']:
+        assert pairs[stem][0][:3000] not in split.train
+
+
+def test_plays_split_bounds_and_other_corpora():
+    assert len(corpora.shakespeare_plays_split('modern', 30).source['train_plays']) == 30
+    for n in (0, 31):
+        with pytest.raises(DataError, match='between 1 and 30'):
+            corpora.shakespeare_plays_split('modern', n)
+    with pytest.raises(DataError, match='--plays only applies'):
+        resolve('text:a.txt', plays=2)
+    assert resolve('shakespeare_char', edition='both', plays=3).dir_name == 'shakespeare_char_plays3_both'

@@ -41,7 +41,7 @@ def render(r):
         ax.set_xlabel(r.t('iteration'))
         ax.legend()
     r.table('numbers', [r.t('iteration'), r.t('loss')], [[x, r.num(SLOPE * x, 2)] for x in xs[:3]], align='rr')
-    r.value('slope', SLOPE, r.num(SLOPE, 1))
+    r.value('slope', SLOPE, 'num', 1)
     {extra}
 '''
 
@@ -59,10 +59,10 @@ run = exp.train('tiny', data, max_iters={iters}, eval_interval=1, eval_iters=2, 
 @exp.render
 def render(r):
     with r.figure('loss') as (fig, ax):
-        ax.plot(*run.series('val_loss'), label=r.t('val'))
+        ax.plot(run.first.eval_steps, run.first.val_loss, label=r.t('val'))
         ax.legend()
-    last = run.evals[-1]['val_loss']
-    r.value('final_val', last, r.num(last, {digits}))
+    last = run.first.val_loss[-1]
+    r.value('final_val', last, 'num', {digits})
 '''
 
 
@@ -129,7 +129,7 @@ def test_run_writes_every_output_in_four_languages_then_warm_run_changes_nothing
     assert (root / 'docs/assets/figures/thumbs/alpha.png').read_bytes()[:4] == b'\x89PNG'
     assert (root / 'docs/assets/gallery/alpha.py').read_bytes() == (root / 'gallery/alpha.py').read_bytes()
     values = json.loads((root / 'snippets/values/alpha.json').read_text())
-    assert values == {'slope': {'value': 0.5, 'en': '0.5', 'es': '0,5', 'fr': '0,5', 'zh-Hant': '0.5'}}
+    assert values == {'slope': {'value': 0.5, 'kind': 'result', 'en': '0.5', 'es': '0,5', 'fr': '0,5', 'zh-Hant': '0.5'}}
     assert (root / 'snippets/fr/alpha/numbers.md').read_text().splitlines()[3] == '| 1 | 0,50 |'
     assert '](#alpha)' in (root / 'snippets/es/gallery_index.md').read_text()
 
@@ -272,7 +272,7 @@ def test_presentation_change_rerenders_without_retraining_and_config_change_retr
     res = gallery(root, 'run', '--only', 'beta')
     assert res.returncode == 0, res.stderr
     assert 'trained 1 of 1 runs' in res.stdout
-    run_dir = root / 'gallery/runs/beta/tiny'
+    run_dir = root / 'gallery/runs/beta/tiny/seed_1337'
     assert sorted(p.name for p in run_dir.iterdir()) == ['key.json', 'metrics.jsonl', 'train.log']
     run_data = {p.name: p.read_bytes() for p in run_dir.iterdir()}
     assert b'step 2: train loss' in run_data['train.log']
@@ -290,9 +290,104 @@ def test_presentation_change_rerenders_without_retraining_and_config_change_retr
     train_bin = root / 'tiny' / 'train.bin'
     train_bin.write_bytes(train_bin.read_bytes()[::-1])
     res = gallery(root, 'check', '--only', 'beta')
-    assert res.returncode == 1 and 'stale run data for beta/tiny' in res.stderr, res.stderr
+    assert res.returncode == 1 and 'stale run data for beta/tiny/seed_1337' in res.stderr, res.stderr
 
     write_beta(root, iters=3, digits=1)  # a config change: the committed run data is stale
     res = gallery(root, 'check', '--only', 'beta')
     assert res.returncode == 1 and 'beta: stale' in res.stderr
     assert status(root)['beta']['stale'] is True
+
+
+GAMMA = '''\
+"""Does a tiny model learn, whatever the seed? Two seeds and a claim."""
+from pathlib import Path
+from trainer.gallery import Experiment
+from trainer.gallery.claims import above
+{titles}
+exp = Experiment(__file__)
+data = exp.local_data(Path(__file__).parent.parent / 'tiny')
+group = exp.train('tiny', data, seeds=(1, 2), max_iters=4, eval_interval=2, eval_iters=2, log_interval=1,
+                  batch_size=2, block_size=16, n_layer=1, n_head=1, n_embd=16, gradient_accumulation_steps=1,
+                  warmup_iters=0, lr_decay_iters=4, learning_rate=1e-2)
+gain = group.per_seed(lambda run: run.val_loss[0] - run.val_loss[-1])
+exp.claim('learns', gain, above(0), 'val falls from the first eval to the last, for every seed')
+
+@exp.render
+def render(r):
+    with r.figure('loss') as (fig, ax):
+        ax.plot(group.eval_steps, group.mean('val_loss'), label=r.t('val'))
+        ax.legend()
+    r.value('gain', gain, 'num', 3)
+'''
+
+
+def write_gamma(root):
+    (root / 'gallery' / 'gamma.py').write_text(GAMMA.format(titles=TITLES.format(name='gamma')))
+
+
+def test_seeds_are_stored_apart_and_values_carry_their_spread(root):
+    write_tiny_data(root / 'tiny')
+    write_gamma(root)
+    res = gallery(root, 'run', '--only', 'gamma')
+    assert res.returncode == 0, res.stderr + res.stdout
+    assert 'trained 2 of 2 runs' in res.stdout
+    runs = root / 'gallery/runs/gamma/tiny'
+    assert sorted(p.name for p in runs.iterdir()) == ['seed_1', 'seed_2']
+    keys = [json.loads((runs / s / 'key.json').read_text()) for s in ('seed_1', 'seed_2')]
+    assert [k['config']['seed'] for k in keys] == [1, 2] and keys[0]['key'] != keys[1]['key']
+    assert keys[0]['threads'] == 1 and keys[0]['provenance']['threads'] == 1
+    # different seeds: different initial weights, so different first losses
+    first = [json.loads(line) for line in (runs / 'seed_1/metrics.jsonl').read_text().splitlines()[1:3]]
+    other = [json.loads(line) for line in (runs / 'seed_2/metrics.jsonl').read_text().splitlines()[1:3]]
+    assert first != other
+    values = json.loads((root / 'snippets/values/gamma.json').read_text())
+    gain = values['gain']
+    assert gain['seeds'] == [1, 2] and len(gain['values']) == 2
+    assert gain['value'] == pytest.approx(sum(gain['values']) / 2)
+    assert gain['spread'] == pytest.approx(max(gain['values']) - min(gain['values']))
+    assert ' ± ' in gain['en'] and values['gain.range']['en'].count('–') == 1
+    assert values['gain.mean']['fr'] == values['gain']['fr'].split(' ± ')[0]
+    # train.log names no folder of this machine: its paths are relative to the repository
+    log = (runs / 'seed_1/train.log').read_text()
+    assert str(root) not in log and 'out_dir = build/gallery/scratch/cpu/gamma/tiny/seed_1' in log
+
+
+def test_claims_are_listed_and_a_contradicted_claim_fails_the_check(root):
+    write_tiny_data(root / 'tiny')
+    write_gamma(root)
+    assert gallery(root, 'run', '--only', 'gamma').returncode == 0
+    res = gallery(root, 'claims', '--json')
+    assert res.returncode == 0, res.stderr
+    (claim,) = json.loads(res.stdout)
+    assert {k: claim[k] for k in ('experiment', 'name', 'holds', 'seeds')} == \
+        {'experiment': 'gamma', 'name': 'learns', 'holds': True, 'seeds': [1, 2]}
+    assert claim['value'] > 0 and claim['spread'] >= 0 and claim['test'] == 'every seed > 0'
+    assert gallery(root, 'check', '--only', 'gamma').returncode == 0
+
+    # The committed run data of seed 2 now says the model got worse: the same script, re-rendered
+    # from it, contradicts its own claim, and the freshness check fails naming the claim.
+    metrics = root / 'gallery/runs/gamma/tiny/seed_2/metrics.jsonl'
+    records = [json.loads(line) for line in metrics.read_text().splitlines()]
+    last_eval = max(i for i, r in enumerate(records) if r['kind'] == 'eval')
+    records[last_eval]['val_loss'] = 99.0
+    metrics.write_text(''.join(json.dumps(r) + '\n' for r in records))
+    res = gallery(root, 'check', '--only', 'gamma')
+    assert res.returncode == 1
+    assert 'claim gamma.learns does not hold' in res.stderr, res.stderr
+    res = gallery(root, 'claims')
+    assert res.returncode == 0  # the manifest still records what was committed; check is the judge
+
+
+def test_scale_table_lists_trained_experiments_with_their_ranges():
+    from trainer.gallery import site
+    trained = {'name': 'sweep', 'title': {'fr': 'Balayage'},
+               'provenance': {'params': [2248, 27424], 'train_tokens': [71118, 71118], 'steps': [91, 7577],
+                              'seed': '1, 2, 3', 'runs': 45, 'device': 'cpu'}}
+    untrained = {'name': 'sums', 'title': {'fr': 'Calculs'}, 'provenance': {'params': None}}
+    table = site.scale_md([trained, untrained], 'fr').splitlines()
+    assert len(table) == 3  # header, rule, one trained experiment
+    row = table[2]
+    assert row.startswith('| [Balayage](gallery.md#sweep) |')
+    assert '2\u202f248–27\u202f424' in row or '2\u00a0248–27\u00a0424' in row
+    assert '| 71\u202f118 |' in row or '| 71\u00a0118 |' in row
+    assert '1, 2, 3' in row and '| 45 |' in row

@@ -44,10 +44,11 @@ def test_the_analyzer_never_reaches_the_training_side():
     # must not pull in torch, the model, the training loop, checkpoints or the benchmarks
     code = (
         "import sys, tempfile, os\n"
-        "from trainer.analyze.synthetic import seeds_run_log\n"
+        "sys.path.insert(0, 'tests')\n"
+        "from log_fixtures import plateau_log\n"
         "from trainer.analyze import analyze\n"
         "from trainer.analyze.cli import main\n"
-        "d = tempfile.mkdtemp(); log = os.path.join(d, 'train.log'); open(log, 'w').write(seeds_run_log())\n"
+        "d = tempfile.mkdtemp(); log = os.path.join(d, 'train.log'); open(log, 'w').write(plateau_log())\n"
         "analyze(log)\n"
         "assert main([log, '--format', 'json', '--out', os.path.join(d, 'r.json')]) == 0\n"
         f"bad = sorted(m for m in sys.modules if m.split('.')[0] == 'torch' or m.startswith({TRAINING_SIDE[1:]!r}))\n"

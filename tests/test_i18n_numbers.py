@@ -78,3 +78,9 @@ def test_every_language_has_a_babel_locale():
         assert fmt_int(1234567, lang).replace(NBSP, '').replace(NNBSP, '').replace(',', '') == '1234567'
     with pytest.raises(ValueError, match='unknown language'):
         fmt_int(1, 'de')
+
+
+def test_huge_numbers_keep_their_decimals():
+    # found by the analyzer's fuzz test: a log that prints a val loss of 1e24
+    assert fmt_float(1e24, 'en', 4) == '1,000,000,000,000,000,000,000,000.0000'
+    assert fmt_float(-1e300, 'fr', 1).endswith(',0')

@@ -119,6 +119,28 @@ def test_each_structural_difference_is_reported(tmp_path, edit, expected):
     assert f"fr/page.md: {expected}" in proc.stdout, proc.stdout
 
 
+def test_a_page_pending_translation_is_a_warning_and_the_others_still_fail(tmp_path):
+    # scripts/i18n_status.py PENDING_TRANSLATION: English rewritten, translations on their way
+    sys.path.insert(0, str(SCRIPT.parent))
+    try:
+        import i18n_status
+    finally:
+        sys.path.pop(0)
+    pending = i18n_status.PENDING_TRANSLATION[0]
+    pages = {}
+    for lang in LANGS:
+        text = PAGE.get(lang, PAGE["es"]).replace("/es/", f"/{lang}/")
+        pages[(lang, "page.md")] = text
+        pages[(lang, pending)] = text + ("\n## Only in English\n" if lang == "en" else "")
+    docs = make_tree(tmp_path, pages)
+    proc = run_script("--docs", str(docs))
+    assert proc.returncode == 0, proc.stdout
+    assert f"fr/{pending}: headings" in proc.stdout and "translation pending (warning)" in proc.stdout
+    path = docs / "fr" / "page.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("## Sección", "### Sección"), encoding="utf-8")
+    assert run_script("--docs", str(docs)).returncode == 1
+
+
 def _git(root, *args, date=None):
     env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.com",
                GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.com")

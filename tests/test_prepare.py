@@ -182,3 +182,18 @@ def test_shakespeare_char(workdir, capsys):
 def test_folio_flag_is_an_edition(workdir):
     args = prepare.build_parser().parse_args(['shakespeare_char', '--folio'])
     assert args.edition == 'folio'
+
+
+def test_plays_share_one_vocabulary_and_one_val(workdir):
+    dirs = {}
+    for edition in ('modern', 'folio', 'both'):
+        dirs[edition] = workdir / edition
+        assert prepare.main(['shakespeare_char', '--plays=2', f'--edition={edition}', f'--data_dir={dirs[edition]}']) == 0
+    metas = [bins.read_meta(d) for d in dirs.values()]
+    assert metas[0] == metas[1] == metas[2] and metas[0]['vocab_size'] == 87  # 'æ' and the Folio's marks too
+    vals = [tokens(d / 'val.bin').tolist() for d in dirs.values()]
+    assert vals[0] == vals[1] == vals[2]
+    n = {e: bins.split_tokens(d, 'train') for e, d in dirs.items()}
+    assert n['both'] == n['modern'] + n['folio'] + 1  # works are joined by one blank line: 3 joins, not 1 + 1
+    info = json.loads((dirs['both'] / 'prepare.json').read_text())
+    assert info['plays'] == 2 and info['source']['train_plays'] == ['alls_well_that_ends_well', 'antony_and_cleopatra']

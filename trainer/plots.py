@@ -5,6 +5,7 @@
     save_svg(fig, path)    byte-deterministic SVG, written atomically, cropped to what is drawn
     save_png(fig, path)    the same for PNG (thumbnails)
     loss_curves(ax, ...)   the loss-against-iterations plot most experiments draw
+    mean_band(ax, x, ys)   the mean over seeds with their min-max band
 
 Fonts: DejaVu Sans (shipped with matplotlib) for Latin text, with Noto Sans CJK
 TC from Debian's fonts-noto-cjk as the per-glyph fallback for Chinese. A
@@ -182,3 +183,15 @@ def loss_curves(ax, curves, xlabel, ylabel, title=None, mark_min=False, logx=Fal
     if any(c['label'] for c in curves):
         ax.legend()
     return ax
+
+
+def mean_band(ax, x, ys, label=None, color=None, alpha=0.22, **style):
+    """The mean over seeds as a line and their min-max as a shaded band: `ys` is a (seeds, points)
+    array. Returns the line (its colour is the band's)."""
+    import numpy as np
+    ys = np.asarray(ys, dtype=float)
+    (line,) = ax.plot(x, ys.mean(axis=0), label=label, color=color, **style)
+    if len(ys) > 1:
+        ax.fill_between(x, ys.min(axis=0), ys.max(axis=0), color=line.get_color(), alpha=alpha, linewidth=0)
+    return line
+

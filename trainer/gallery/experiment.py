@@ -1,9 +1,12 @@
 """The object an experiment script talks to: `exp = Experiment(__file__)`.
 
-A script trains (or reuses) its runs at the top level, then hands a render
-function to `@exp.render`, which calls it once per language and writes
-everything into a stage: a private copy of the output tree. Under the runner
-(`python -m trainer.gallery run`) the runner promotes the stage when the
+A script picks its profile's settings (`exp.settings({...})`), asks for its
+runs at the top level (`exp.train(name, data, seeds=(1, 2, 3), ...)`: reused
+from committed run data, or trained together on a pool of worker processes the
+first time any of them is read), states its claims (`exp.claim(...)`), then
+hands a render function to `@exp.render`, which calls it once per language and
+writes everything into a stage: a private copy of the output tree. Under the
+runner (`python -m trainer.gallery run`) the runner promotes the stage when the
 script exits cleanly; run alone (`python gallery/NAME.py`) the script promotes
 it itself. Either way a script that fails, or is killed, changes nothing.
 """
@@ -15,7 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from trainer.gallery import keys, runs
+from trainer.gallery import claims, keys, runs, training
+from trainer.gallery.groups import RunGroup
 from trainer.gallery.layout import (ENV_MODE, ENV_OUT, ENV_PROFILE, ENV_RETRAIN, ENV_STAGE, RESULT,
                                     DEFAULT_PROFILE, GalleryError, Layout, NAME_RE)
 from trainer.i18n import LANGS
@@ -39,6 +43,9 @@ def _process_seconds():
         return None
 
 
+DEFAULT_SEEDS = (1337,)  # nanoGPT's seed, for a run shown once rather than measured
+
+
 class Experiment:
     def __init__(self, script, profile=None):
         path = Path(script).resolve()
@@ -58,13 +65,35 @@ class Experiment:
             self.layout.stage_root().mkdir(parents=True, exist_ok=True)
             stage = tempfile.mkdtemp(prefix=f'{self.name}-', dir=self.layout.stage_root())
         self.stage = Path(stage)
-        self.runs = {}
+        self.groups = {}         # run name -> RunGroup
+        self.runs = {}           # (run name, seed) -> runs.Run, once reused or trained
+        self.claims = {}         # claim name -> record (claims.evaluate)
+        self._pending = []       # runs.TrainJob not trained yet
+        self._committed = runs.CommittedRuns(self.layout)
+        self._profiles = None    # the profiles exp.settings() was given
         self.rendered = False
+        self.reconstructed = False  # True: its data are rebuilt from a text (the case study's notes), not computed
         self._t0 = time.perf_counter()
 
     @property
     def profile(self):
         return self.layout.profile
+
+    def settings(self, by_profile):
+        """This profile's entry of {'cpu': ..., 'smoke': ..., 'gpu': ...}. A script without a gpu
+        entry has no gpu variant: under PROFILE=gpu it stops here, skipped, and writes nothing."""
+        self._profiles = set(by_profile)
+        if self.profile not in by_profile:
+            self._skip()
+        return by_profile[self.profile]
+
+    def _skip(self):
+        print(f"gallery: {self.name} has no {self.profile} variant; skipped", flush=True)
+        (self.stage / RESULT).write_text(json.dumps({'name': self.name, 'skipped': True}) + '\n', encoding='utf-8')
+        if self.standalone:
+            import shutil
+            shutil.rmtree(self.stage, ignore_errors=True)
+        raise SystemExit(0)
 
     # --- training ---------------------------------------------------------------------
     def data(self, corpus, **prepare_args):
@@ -75,18 +104,56 @@ class Experiment:
         """An existing nanoGPT data folder (train.bin, val.bin, meta.pkl), identified by its bytes."""
         return runs.Data(path=path)
 
-    def train(self, run, data, **config):
-        """Train run `run` on `data` with TrainConfig overrides, or reuse its committed data
-        when nothing that affects its numbers changed. Returns a runs.Run."""
-        if run in self.runs:
+    def train(self, run, data, seeds=DEFAULT_SEEDS, **config):
+        """Run `run` on `data` once per seed with these TrainConfig overrides: a RunGroup.
+
+        Each seed reuses its committed run data when nothing that affects its numbers changed;
+        the others are trained, all of the experiment's at once on the worker pool, the first
+        time any group's runs are read."""
+        if run in self.groups:
             raise GalleryError(f"run {run!r} trained twice")
         if self.rendered:
             raise GalleryError("train before @exp.render: rendering only reads run data")
-        result = runs.train_or_reuse(self.layout, self.stage, self.name, run, data, config,
-                                     mode=self.mode, retrain=self.retrain)
-        self.runs[run] = result
-        print(f"gallery: {self.name}/{run} {result.status}", flush=True)
-        return result
+        if 'seed' in config:
+            raise GalleryError(f"run {run!r}: give seeds=(...), not seed=")
+        seeds = tuple(seeds)
+        if not seeds or len(set(seeds)) != len(seeds) or not all(isinstance(s, int) for s in seeds):
+            raise GalleryError(f"run {run!r}: seeds must be distinct integers, got {seeds!r}")
+        for seed in seeds:
+            found, job = runs.plan(self.layout, self.stage, self._committed, self.name, run, seed, data, config,
+                                   self.mode, self.retrain)
+            if found is not None:
+                self.runs[(run, seed)] = found
+                print(f"gallery: {self.name}/{run}/seed_{seed} reused", flush=True)
+            else:
+                self._pending.append(job)
+        group = RunGroup(run, seeds, lambda: self._group_runs(run, seeds))
+        self.groups[run] = group
+        return group
+
+    def _group_runs(self, run, seeds):
+        if self._pending:
+            jobs, self._pending = self._pending, []
+
+            def done(job, seconds, workers):
+                self.runs[(job.run, job.seed)] = runs.finish(self.layout, job, seconds, workers)
+                print(f"gallery: {job.label} trained in {seconds:.1f}s", flush=True)
+
+            threads = runs.PROFILE_THREADS[self.profile]
+            training.run_jobs(self.layout, jobs, threads, done, log=lambda line: print(line, flush=True))
+        return {seed: self.runs[(run, seed)] for seed in seeds}
+
+    # --- claims -----------------------------------------------------------------------
+    def claim(self, name, values, test, says):
+        """State a claim the pages make: `test` (claims.above/below/between/straddles_zero) must hold
+        for every seed's value of `values` (a PerSeed, or one number). Returns whether it holds;
+        a claim that does not hold fails `make figures` and the freshness check, by name."""
+        if self.rendered:
+            raise GalleryError("claims come before @exp.render")
+        if name in self.claims:
+            raise GalleryError(f"claim {name!r} stated twice")
+        self.claims[name] = claims.evaluate(self.name, name, values, test, says)
+        return self.claims[name]['holds']
 
     # --- rendering --------------------------------------------------------------------
     def render(self, fn):
@@ -97,6 +164,10 @@ class Experiment:
         from trainer.i18n.figures import FIGURES
         if self.rendered:
             raise GalleryError("@exp.render used twice")
+        if self.profile == 'gpu' and 'gpu' not in (self._profiles or ()):
+            self._skip()
+        for group in self.groups.values():
+            group.runs  # noqa: B018 - trains whatever is still pending
         self.rendered = True
         try:
             titles = {lang: t(FIGURES, f'{self.name}.title', lang) for lang in LANGS}
@@ -139,8 +210,12 @@ class Experiment:
         return {
             'name': self.name, 'profile': self.profile, 'mode': self.mode, 'question': self.question,
             'title': titles, 'main_figure': outputs.main, 'files': files,
-            'runs': {name: {'key': r.key, 'status': r.status, 'provenance': r.provenance, 'config': r.config}
-                     for name, r in self.runs.items()},
+            'runs': {f'{run}/seed_{seed}': {'key': r.key, 'status': r.status, 'provenance': r.provenance,
+                                            'config': r.config, 'num_params': r.num_params,
+                                            'train_tokens': r.train_tokens}
+                     for (run, seed), r in sorted(self.runs.items())},
+            'claims': self.claims,
+            'reconstructed': bool(self.reconstructed),
             'render_seconds': round(render_seconds, 2),
             'seconds': round(_process_seconds() or time.perf_counter() - self._t0, 2),
             'torch': runs.sys_torch_version(),

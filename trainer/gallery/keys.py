@@ -2,9 +2,10 @@
 
 Two levels, so that a change of presentation never retrains:
 
-- run key = hash(resolved TrainConfig, data identity, numerics code). If a
-  committed run's key.json holds the same key, its metrics.jsonl and train.log
-  are what training would produce again, and they are reused.
+- run key = hash(resolved TrainConfig, data identity, numerics code, torch
+  threads). If a committed run's key.json holds the same key, its
+  metrics.jsonl and train.log are what training would produce again, and they
+  are reused.
 - experiment key = hash(profile, script, the trainer modules the script
   imported, the numerics code, matplotlib's version). When it changes the
   script reruns; its runs retrain only if their own keys changed.
@@ -102,6 +103,10 @@ def experiment_key(layout, name, code_files, trains=True):
                      'code': code_hash(files), 'matplotlib': matplotlib_version()})
 
 
-def run_key(config, data, numerics):
-    """A training run's key: its resolved config (no paths), its data identity, the numerics code."""
-    return hash_obj({'config': config, 'data': data, 'numerics': numerics})
+def run_key(config, data, numerics, threads=None):
+    """A training run's key: its resolved config (no paths, seed included), its data identity, the
+    numerics code and, on a CPU, the torch thread count (a float sum depends on how it is split)."""
+    parts = {'config': config, 'data': data, 'numerics': numerics}
+    if threads is not None:
+        parts['threads'] = threads
+    return hash_obj(parts)

@@ -10,11 +10,13 @@ be rendered into a staging copy of the same tree and promoted file by file:
     snippets/<lang>/<name>/<table>.md                   tables, text fragments, provenance.md
     snippets/values/<name>.json                         every number the prose quotes
     snippets/<lang>/gallery_index.md, execution_times.md
-    gallery/runs/<name>/<run>/                          run data: metrics.jsonl, train.log, key.json
+    gallery/runs/<name>/<run>/seed_<n>/                 run data: metrics.jsonl, train.log, key.json
     gallery/manifest.json
 
-Profiles: `cpu` (committed, out = the repo), `gpu` (out = the repo too, but run
-data in gallery/runs-gpu/), `smoke` (seconds-long versions for CI; out =
+Profiles: `cpu` (committed, out = the repo), `gpu` (out = the repo too, kept
+apart: run data in gallery/runs-gpu/, outputs under the name <name>_gpu, its
+own gallery/manifest-gpu.json, so a GPU figure sits beside the CPU one and
+never replaces it), `smoke` (seconds-long versions for CI; out =
 build/gallery-smoke/, never the committed tree). Scratch space (stages, logs,
 training out_dirs) lives in <out>/build/gallery/, on the same filesystem as
 the outputs so that os.replace is atomic.
@@ -79,6 +81,7 @@ class Layout:
             out = self.repo / 'build' / 'gallery-smoke' if profile == 'smoke' else self.repo
         self.out = Path(out).resolve()
         self.runs_rel = 'gallery/runs-gpu' if profile == 'gpu' else 'gallery/runs'
+        self.suffix = '_gpu' if profile == 'gpu' else ''
 
     # --- inputs
     def script(self, name):
@@ -91,22 +94,21 @@ class Layout:
     def data_dir(self, slug):
         return self.repo / 'data' / 'gallery' / slug
 
-    # --- outputs, relative to self.out
-    @staticmethod
-    def figure(lang, name, figure):
-        return f'docs/assets/figures/{lang}/{name}/{figure}.svg'
+    # --- outputs, relative to self.out; the gpu profile's carry the suffix _gpu
+    def output_name(self, name):
+        return name + self.suffix
 
-    @staticmethod
-    def snippet(lang, name, part):
-        return f'snippets/{lang}/{name}/{part}.md'
+    def figure(self, lang, name, figure):
+        return f'docs/assets/figures/{lang}/{self.output_name(name)}/{figure}.svg'
 
-    @staticmethod
-    def values(name):
-        return f'snippets/values/{name}.json'
+    def snippet(self, lang, name, part):
+        return f'snippets/{lang}/{self.output_name(name)}/{part}.md'
 
-    @staticmethod
-    def thumb(name):
-        return f'docs/assets/figures/thumbs/{name}.png'
+    def values(self, name):
+        return f'snippets/values/{self.output_name(name)}.json'
+
+    def thumb(self, name):
+        return f'docs/assets/figures/thumbs/{self.output_name(name)}.png'
 
     @staticmethod
     def source_copy(name):
@@ -120,19 +122,35 @@ class Layout:
     def times(lang):
         return f'snippets/{lang}/execution_times.md'
 
-    def run_dir(self, name, run):
-        return f'{self.runs_rel}/{name}/{run}'
+    @staticmethod
+    def scale(lang):
+        return f'snippets/{lang}/scale.md'
+
+    @property
+    def enforces_claims(self):
+        """The pages cite the committed cpu runs: only there does a claim that fails fail the run.
+        The smoke profile's seconds-long runs show nothing; the gpu profile's claims are reported."""
+        return self.profile == 'cpu'
+
+    @property
+    def writes_site_pages(self):
+        """The gallery index and execution times list the committed (cpu) experiments only."""
+        return self.profile != 'gpu'
+
+    def run_dir(self, name, run, seed):
+        return f'{self.runs_rel}/{name}/{run}/seed_{seed}'
 
     def owned_dirs(self, name):
         """Folders that belong to one experiment alone: files there that it no longer writes go."""
-        dirs = [f'docs/assets/figures/{lang}/{name}' for lang in LANGS]
-        dirs += [f'snippets/{lang}/{name}' for lang in LANGS]
+        out = self.output_name(name)
+        dirs = [f'docs/assets/figures/{lang}/{out}' for lang in LANGS]
+        dirs += [f'snippets/{lang}/{out}' for lang in LANGS]
         dirs.append(f'{self.runs_rel}/{name}')
         return dirs
 
     @property
     def manifest(self):
-        return self.out / 'gallery' / 'manifest.json'
+        return self.out / 'gallery' / f'manifest{self.suffix.replace("_", "-")}.json'
 
     # --- scratch
     @property
@@ -145,8 +163,8 @@ class Layout:
     def log(self, name):
         return self.work / 'logs' / f'{name}.log'
 
-    def scratch(self, name, run):
-        return self.work / 'scratch' / name / run
+    def scratch(self, name, run, seed):
+        return self.work / 'scratch' / self.profile / name / run / f'seed_{seed}'
 
     def abs(self, rel):
         return self.out / rel

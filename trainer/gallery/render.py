@@ -9,7 +9,13 @@
                                    kept off the data (trainer/plot_fit.py), deterministic bytes
     r.table(name, headers, rows)   a Markdown table fragment
     r.markdown(name, text)         any other Markdown fragment (an annotated log, a report)
-    r.value(key, raw, text)        a number the prose quotes as [[experiment.key]]
+    r.value(key, x, fmt, digits)   a result the prose quotes as [[experiment.key]]: x is a
+                                   number or a PerSeed, formatted here, once; a PerSeed reads
+                                   "mean ± half its min-max range" and also gives
+                                   [[experiment.key.mean]] and [[experiment.key.range]]
+    r.setting(key, x, fmt, ...)    an input of the experiment the prose quotes (not a result)
+    r.text_value(key, raw, text)   a value that is not a number (a name, a device)
+    r.fmt(x, fmt, digits)          the same formatting, for figure labels and table cells
 
 Render functions only read run data; they never train. Whatever one language
 writes, every language must write (same figures, tables, values), so a page
@@ -19,11 +25,14 @@ import contextlib
 import re
 
 from trainer import i18n, plot_fit, plots
+from trainer.gallery.groups import PerSeed
 from trainer.gallery.layout import GalleryError, check_part
 from trainer.i18n.figures import FIGURES
 
 RESERVED = ('provenance',)  # snippets the runner writes itself
 THUMB_WIDTH_PX = 400
+FORMATS = ('num', 'int', 'pct', 'count', 'params', 'sci')
+VALUE_KINDS = ('result', 'setting', 'text')  # a result needs a claim where a page interprets it
 
 
 class Outputs:
@@ -149,15 +158,62 @@ class Render:
             lines += ['', note]
         self.markdown(name, '\n'.join(lines))
 
-    def value(self, key, raw, text):
-        """Record a number the prose quotes: `raw` (the same in every language) and `text`
-        (this language's rendering), written to snippets/values/<experiment>.json."""
-        check_part('value', key)
-        raw = raw.item() if hasattr(raw, 'item') else raw  # numpy scalars -> plain JSON numbers
+    def fmt(self, x, fmt='num', digits=2, signed=False, sig=None):
+        """x (a number) written the language's way: fmt is one of FORMATS; signed puts '+' before
+        a positive number; sig: significant digits for fmt='count'."""
+        if fmt not in FORMATS:
+            raise GalleryError(f"unknown number format {fmt!r}; expected one of {', '.join(FORMATS)}")
+        x = x.item() if hasattr(x, 'item') else x
+        if fmt == 'int':
+            text = self.int(x)
+        elif fmt == 'count':
+            text = self.count(x, digits, sig=sig)
+        else:
+            text = getattr(self, fmt)(x, digits)
+        return ('+' + text) if signed and x > 0 else text
+
+    def spread_text(self, x, fmt='num', digits=2, signed=False):
+        """A PerSeed as 'mean ± half its min-max range' (a plain number as itself)."""
+        if not isinstance(x, PerSeed):
+            return self.fmt(x, fmt, digits, signed)
+        return self.t('value.pm', x=self.fmt(x.value, fmt, digits, signed),
+                      d=self.fmt(x.spread / 2, 'num' if fmt == 'int' else fmt, 0 if fmt == 'int' else digits))
+
+    def range_text(self, x, fmt='num', digits=2, signed=False):
+        """A PerSeed as 'min–max' over its seeds."""
+        return self.t('value.range', lo=self.fmt(x.lo, fmt, digits, signed), hi=self.fmt(x.hi, fmt, digits, signed))
+
+    def value(self, key, x, fmt='num', digits=2, signed=False, sig=None, kind='result'):
+        """Record a number the prose quotes as [[experiment.key]], formatted here (computed once).
+
+        x: a number, or a PerSeed (one value per seed), which reads "mean ± half-range" and adds
+        the keys `key.mean` and `key.range`. kind: 'result' (read off the run data or computed
+        from it; a page that interprets it cites a claim) or 'setting' (an input). Returns the text."""
+        if kind not in VALUE_KINDS[:2]:
+            raise GalleryError(f"value {key}: kind must be result or setting, got {kind!r}")
+        if isinstance(x, PerSeed):
+            extra = {'seeds': list(x.seeds), 'values': [float(v) for v in x.values], 'spread': x.spread}
+            text = self._record(key, x.value, self.spread_text(x, fmt, digits, signed), kind, extra)
+            self._record(f'{key}.mean', x.value, self.fmt(x.value, fmt, digits, signed, sig), kind, extra)
+            self._record(f'{key}.range', [x.lo, x.hi], self.range_text(x, fmt, digits, signed), kind, extra)
+            return text
+        return self._record(key, x, self.fmt(x, fmt, digits, signed, sig), kind)
+
+    def setting(self, key, x, fmt='int', digits=2, sig=None):
+        """An input of the experiment the prose quotes (a shard count, a step count)."""
+        return self.value(key, x, fmt, digits, sig=sig, kind='setting')
+
+    def text_value(self, key, raw, text):
+        """A value that is not a number (a schedule's name, a device), with its text in this language."""
         if not isinstance(text, str):
-            raise GalleryError(f"value {key}: text must be a string (format it with r.num, r.int, ...)")
+            raise GalleryError(f"value {key}: text must be a string")
+        return self._record(key, raw, text, 'text')
+
+    def _record(self, key, raw, text, kind, extra=None):
+        check_part('value', key)
+        raw = raw.item() if hasattr(raw, 'item') else raw
         self._out.add(self.lang, 'value', key)
-        entry = self._out.values.setdefault(key, {'value': raw})
+        entry = self._out.values.setdefault(key, {'value': raw, 'kind': kind, **(extra or {})})
         if entry['value'] != raw:
             raise GalleryError(f"value {key}: {self.lang} gives {raw!r}, another language gave {entry['value']!r}")
         entry[self.lang] = text

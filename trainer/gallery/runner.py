@@ -6,11 +6,15 @@ and its outputs in a private stage. The runner promotes a stage only when the
 script exited 0; a failure is reported at the end with its traceback, and the
 exit code is 1. The script's process is tied to the runner's (PR_SET_PDEATHSIG),
 so killing the runner kills the experiment before it could promote anything.
+
+Claims: an experiment whose run data no longer supports one of its claims
+(claims.py) is still promoted, since the data is what it is, but the runner
+names the claim and exits 1, and `check` fails on it until the claim, or the
+experiment, is mended.
 """
 import contextlib
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -19,9 +23,10 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from trainer.gallery import keys, manifest as mf, promote, site
+from trainer.gallery import claims as claims_mod, keys, manifest as mf, promote, site
 from trainer.gallery.layout import (ENV_MODE, ENV_OUT, ENV_PROFILE, ENV_RETRAIN, ENV_STAGE, RESULT, GalleryError,
                                     Layout, experiment_names)
+from trainer.gallery.training import die_with_parent
 from trainer.i18n import LANGS
 
 
@@ -78,16 +83,6 @@ def status(layout):
 
 # --- running one experiment ----------------------------------------------------------------
 
-def _die_with_parent():
-    """In the child, before exec: get SIGKILL when the runner dies (Linux), so a killed
-    `make figures` cannot leave an experiment running, let alone promoting."""
-    try:
-        import ctypes
-        ctypes.CDLL('libc.so.6', use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
-    except (OSError, AttributeError):
-        pass
-
-
 def run_script(layout, name, stage, mode='run', retrain=False, log_path=None):
     """Run gallery/NAME.py in a child process writing into `stage`; returns (exit code, log text)."""
     env = dict(os.environ)
@@ -100,7 +95,7 @@ def run_script(layout, name, stage, mode='run', retrain=False, log_path=None):
     with open(log_path, 'wb') as log:
         proc = subprocess.Popen([sys.executable, str(layout.script(name))], cwd=layout.repo, env=env,
                                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                preexec_fn=_die_with_parent if sys.platform.startswith('linux') else None)
+                                preexec_fn=die_with_parent if sys.platform.startswith('linux') else None)
         try:
             rc = proc.wait()
         except BaseException:  # Ctrl-C or an error here: the experiment must not outlive us
@@ -151,8 +146,9 @@ def refresh(layout, manifest):
         for lang in LANGS:
             mf.write_if_changed(layout.abs(layout.snippet(lang, entry['name'], 'provenance')),
                                 site.provenance_md(entry, lang).encode('utf-8'))
-    for rel, data in site.global_fragments(layout, manifest).items():
-        mf.write_if_changed(layout.abs(rel), data)
+    if layout.writes_site_pages:
+        for rel, data in site.global_fragments(layout, manifest).items():
+            mf.write_if_changed(layout.abs(rel), data)
 
 
 @contextlib.contextmanager
@@ -176,6 +172,8 @@ def commit_standalone(layout, name, stage, result):
         refresh(layout, manifest)
     shutil.rmtree(stage, ignore_errors=True)
     print(f"gallery: {name} written ({len(entry['outputs'])} localized outputs) under {layout.out}")
+    for record in claims_mod.failing(entry['claims']):
+        print(f"{'error' if layout.enforces_claims else 'note'}: {claims_mod.describe(record)}", file=sys.stderr)
 
 
 def _prune(layout, manifest, names):
@@ -197,7 +195,7 @@ def run(layout, only=None, force=False, progress=True, out=sys.stdout, err=sys.s
         if not only:
             _prune(layout, manifest, names)
         todo = [n for n in names if force or staleness(layout, manifest, n)[0]]
-        failures, done = [], []
+        failures, done, skipped, notes = [], [], [], []
         t0 = time.perf_counter()
         bar = tqdm(todo, unit='exp', disable=not progress or not todo, file=err, dynamic_ncols=True)
         for name in bar:
@@ -211,14 +209,23 @@ def run(layout, only=None, force=False, progress=True, out=sys.stdout, err=sys.s
                 if result is None:
                     why = f'exit code {rc}' if rc else 'it finished without calling @exp.render'
                     failures.append((name, why, traceback_of(log)))
+                elif result.get('skipped'):
+                    skipped.append(name)
                 else:
                     try:
-                        commit(layout, name, stage, result, manifest, seconds=t_child)
+                        entry = commit(layout, name, stage, result, manifest, seconds=t_child)
                     except (OSError, ValueError, KeyError, GalleryError):
                         failures.append((name, 'its outputs could not be promoted', traceback.format_exc()))
                         continue
                     trained = sum(r['status'] == 'trained' for r in result['runs'].values())
                     done.append((name, t_child, trained, len(result['runs'])))
+                    broken = claims_mod.failing(entry['claims'])
+                    if broken and layout.enforces_claims:
+                        failures.append((name, 'its run data contradicts its claims (outputs promoted)',
+                                         '\n'.join(claims_mod.describe(c) for c in broken)))
+                    elif broken:
+                        notes.append(f"{name}: {len(broken)} claim(s) do not hold in the {layout.profile} profile "
+                                     "(not enforced there)")
             finally:
                 shutil.rmtree(stage, ignore_errors=True)
         bar.close()
@@ -227,8 +234,11 @@ def run(layout, only=None, force=False, progress=True, out=sys.stdout, err=sys.s
     fresh = len(names) - len(todo)
     for name, seconds, trained, total in done:
         print(f"  {name}: {seconds:.1f}s" + (f", trained {trained} of {total} runs" if total else ''), file=out)
-    print(f"gallery ({layout.profile}): {len(done)} rendered, {fresh} fresh, {len(failures)} failed "
-          f"in {time.perf_counter() - t0:.1f}s", file=out)
+    print(f"gallery ({layout.profile}): {len(done)} rendered, {fresh} fresh, {len(failures)} failed"
+          + (f", {len(skipped)} without a {layout.profile} variant" if skipped else '')
+          + f" in {time.perf_counter() - t0:.1f}s", file=out)
+    for note in notes:
+        print(f"  note: {note}", file=out)
     for name, why, tb in failures:
         print(f"\nFAILED {name} ({why}); full log: {_display_path(layout.log(name))}\n{tb}", file=err)
     return 1 if failures else 0
@@ -269,24 +279,40 @@ def check(layout, only=None, jobs=2, out=sys.stdout, err=sys.stderr):
             stage.mkdir()
             rc, log = run_script(lay, name, stage, 'check', log_path=Path(tmp) / f'{name}.log')
             result = read_result(stage) if rc == 0 else None
-            if result is None:
+            if result is None or result.get('skipped'):
                 return [(name, f're-render failed (exit {rc}):\n{traceback_of(log)}')]
+            found = [(name, claims_mod.describe(c)) for c in claims_mod.failing(result['claims'])
+                     if lay.enforces_claims]
+            if result['claims'] != entry.get('claims', {}):
+                found.append((name, 'its claims differ from a re-render; run make figures'))
             fragments = site.experiment_fragments(lay, entry)
             made = set(fragments)
             files = promote.staged_files(stage, exclude=(RESULT,))
             expected = [f for f in mf.all_files(entry) if f not in made]
-            found = promote.compare(lay.out, stage, files, expected) + promote.compare_bytes(lay.out, fragments)
-            return [(name, f'{rel}: {what}') for rel, what in found]
+            differ = promote.compare(lay.out, stage, files, expected) + promote.compare_bytes(lay.out, fragments)
+            return found + [(name, f'{rel}: {what}') for rel, what in differ]
 
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
             for found in pool.map(one, todo):
                 problems += found
-    problems += [('gallery', f'{rel}: {what}') for rel, what in
-                 promote.compare_bytes(layout.out, site.global_fragments(layout, manifest))]
+    if layout.writes_site_pages:
+        problems += [('gallery', f'{rel}: {what}') for rel, what in
+                     promote.compare_bytes(layout.out, site.global_fragments(layout, manifest))]
     if problems:
         for name, what in problems:
             print(f"{name}: {what}", file=err)
         print(f"gallery check: {len(problems)} problem(s); run make figures and commit the result", file=err)
         return 1
-    print(f"gallery check: {len(todo)} experiments re-rendered from committed run data, all outputs match", file=out)
+    n_claims = sum(len(entry.get('claims', {})) for _, _, entry in todo)
+    print(f"gallery check: {len(todo)} experiments re-rendered from committed run data, all outputs match, "
+          f"all {n_claims} claims hold", file=out)
     return 0
+
+
+def claim_list(layout, only=None):
+    """Every claim of the committed experiments, as the manifest records them (check proves the
+    manifest matches a re-render)."""
+    manifest = mf.load(layout)
+    names = select(layout, only)
+    return [manifest[name]['claims'][c] for name in names if name in manifest
+            for c in sorted(manifest[name].get('claims', {}))]

@@ -4,6 +4,7 @@
     docs/assets/gallery/<name>.py          the script, downloadable from the site
     snippets/<lang>/gallery_index.md       the gallery page: a thumbnail grid, then one section per experiment
     snippets/<lang>/execution_times.md     how long each experiment took (sphinx-gallery's sg_execution_times)
+    snippets/<lang>/scale.md               the scale of every trained experiment: parameters, tokens, steps, seeds
 
 They depend on the manifest only, so they are byte-identical whenever the
 manifest is, and `check` can regenerate and compare them.
@@ -27,7 +28,8 @@ def seconds_text(seconds, lang):
 
 
 def device_text(entry, lang):
-    return entry['provenance'].get('device') or _t('gallery.no_training', lang)
+    no_device = 'gallery.reconstructed' if entry.get('reconstructed') else 'gallery.no_training'
+    return entry['provenance'].get('device') or _t(no_device, lang)
 
 
 def provenance_md(entry, lang):
@@ -35,14 +37,18 @@ def provenance_md(entry, lang):
     so include it from pages at the language root."""
     p, name = entry['provenance'], entry['name']
     script = f"[`gallery/{name}.py`](assets/gallery/{name}.py)"
-    parts = [_t('gallery.computed_by', lang, script=script)]
+    reconstructed = entry.get('reconstructed')
+    parts = [_t('gallery.reconstructed_by' if reconstructed else 'gallery.computed_by', lang, script=script)]
     if p.get('runs'):
         parts.append(_t('gallery.runs', lang, n=p['runs']))
         if p.get('steps'):
             parts.append(_t('gallery.steps', lang, steps=', '.join(i18n.fmt_int(s, lang) for s in p['steps'])))
         if p.get('data'):
             parts.append(_t('gallery.data', lang, data=', '.join(f'`{d}`' for d in p['data'])))
-    parts.append(_t('gallery.device', lang, device=p['device']) if p.get('device') else _t('gallery.no_training', lang))
+    if p.get('device'):
+        parts.append(_t('gallery.device', lang, device=p['device']))
+    else:
+        parts.append(_t('gallery.reconstructed' if reconstructed else 'gallery.no_training', lang))
     if p.get('torch'):
         parts.append(_t('gallery.torch', lang, version=p['torch']))
     if p.get('seed') is not None:
@@ -103,6 +109,29 @@ def times_md(entries, lang):
     return '\n'.join(lines) + '\n'
 
 
+def _span(pair, fmt):
+    lo, hi = pair
+    return fmt(lo) if lo == hi else f'{fmt(lo)}–{fmt(hi)}'
+
+
+def scale_md(entries, lang):
+    """A table of the experiments that train: parameters, training tokens, steps (min–max over their runs),
+    seeds, runs and device, so a page can say what scale the evidence is without typing a number."""
+    num = lambda n: i18n.fmt_int(n, lang)  # noqa: E731
+    lines = ['| ' + ' | '.join(_t(k, lang) for k in ('gallery.col_experiment', 'gallery.col_params',
+                                                    'gallery.col_tokens', 'gallery.col_steps', 'gallery.col_seeds',
+                                                    'gallery.col_runs', 'gallery.col_device')) + ' |',
+             '| :--- | ---: | ---: | ---: | :--- | ---: | :--- |']
+    for e in entries:
+        p = e['provenance']
+        if not p.get('params'):
+            continue
+        lines.append(f"| [{e['title'][lang]}](gallery.md#{e['name']}) | {_span(p['params'], num)} | "
+                     f"{_span(p['train_tokens'], num)} | {_span([min(p['steps']), max(p['steps'])], num)} | "
+                     f"{p['seed']} | {p['runs']} | {device_text(e, lang)} |")
+    return '\n'.join(lines) + '\n'
+
+
 def global_fragments(layout, manifest):
     """{relative path: bytes} of the index and execution-time pages (all experiments)."""
     entries = [manifest[name] for name in sorted(manifest)]
@@ -110,4 +139,5 @@ def global_fragments(layout, manifest):
     for lang in LANGS:
         files[layout.index(lang)] = index_md(layout, entries, lang).encode('utf-8')
         files[layout.times(lang)] = times_md(entries, lang).encode('utf-8')
+        files[layout.scale(lang)] = scale_md(entries, lang).encode('utf-8')
     return files

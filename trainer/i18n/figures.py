@@ -41,6 +41,22 @@ FIGURES = {
     'mfu_pct': {'en': 'MFU (%)', 'es': 'MFU (%)', 'fr': 'MFU (%)', 'zh-Hant': 'MFU（%）'},
     'gpu': {'en': 'GPU', 'es': 'GPU', 'fr': 'GPU', 'zh-Hant': 'GPU'},
 
+    # --- values over seeds ----------------------------------------------------------------
+    'value.pm': {'en': '{x} ± {d}', 'es': '{x} ± {d}', 'fr': '{x} ± {d}', 'zh-Hant': '{x} ± {d}'},
+    'value.range': {'en': '{lo}–{hi}', 'es': '{lo}–{hi}', 'fr': '{lo}–{hi}', 'zh-Hant': '{lo}～{hi}'},
+    'seeds.mean': {'en': 'mean of {n} seeds', 'es': 'media de {n} semillas', 'fr': 'moyenne de {n} graines',
+                   'zh-Hant': '{n} 個隨機種子的平均'},
+    'seeds.band': {'en': 'min–max over the seeds', 'es': 'mín.–máx. entre semillas', 'fr': 'min–max sur les graines',
+                   'zh-Hant': '各隨機種子的最小～最大值'},
+    'seeds.note': {
+        'en': 'Each number is the mean over {n} seeds ± half their min–max range; a seed sets both the initial '
+              'weights and the order of the training batches.',
+        'es': 'Cada número es la media de {n} semillas ± la mitad de su rango (mínimo–máximo); una semilla fija '
+              'a la vez los pesos iniciales y el orden de los lotes de entrenamiento.',
+        'fr': "Chaque nombre est la moyenne sur {n} graines ± la moitié de leur écart min–max ; une graine fixe "
+              "à la fois les poids initiaux et l'ordre des lots d'entraînement.",
+        'zh-Hant': '每個數字是 {n} 個隨機種子的平均值 ± 最小～最大範圍的一半；隨機種子同時決定初始權重與訓練批次的順序。'},
+
     # --- the runner: provenance line, gallery index, execution times ----------------------
     'gallery.computed_by': {'en': 'Computed by {script}', 'es': 'Calculado por {script}', 'fr': 'Calculé par {script}',
                             'zh-Hant': '由 {script} 計算'},
@@ -51,11 +67,19 @@ FIGURES = {
                        'zh-Hant': '裝置：{device}'},
     'gallery.torch': {'en': 'torch {version}', 'es': 'torch {version}', 'fr': 'torch {version}',
                       'zh-Hant': 'torch {version}'},
-    'gallery.seed': {'en': 'seed: {seed}', 'es': 'semilla: {seed}', 'fr': 'graine\u00a0: {seed}', 'zh-Hant': '隨機種子：{seed}'},
+    'gallery.seed': {'en': 'seeds: {seed}', 'es': 'semillas: {seed}', 'fr': 'graines\u00a0: {seed}',
+                     'zh-Hant': '隨機種子：{seed}'},
     'gallery.runs': {'en': 'training runs: {n}', 'es': 'entrenamientos: {n}', 'fr': 'entraînements\u00a0: {n}',
                      'zh-Hant': '訓練次數：{n}'},
     'gallery.steps': {'en': 'steps: {steps}', 'es': 'pasos: {steps}', 'fr': 'pas\u00a0: {steps}', 'zh-Hant': '步數：{steps}'},
     'gallery.data': {'en': 'data: {data}', 'es': 'datos: {data}', 'fr': 'données\u00a0: {data}', 'zh-Hant': '資料：{data}'},
+    'gallery.reconstructed_by': {'en': 'Reconstructed from the notes by {script}',
+                                 'es': 'Reconstruido a partir de las notas por {script}',
+                                 'fr': 'Reconstitué à partir des notes par {script}', 'zh-Hant': '由 {script} 依筆記重建'},
+    'gallery.reconstructed': {'en': 'no training: reconstructed from the notes, not computed',
+                              'es': 'sin entrenamiento: reconstruido a partir de las notas, no calculado',
+                              'fr': 'sans entraînement : reconstitué à partir des notes, pas calculé',
+                              'zh-Hant': '無訓練：依筆記重建，並非計算所得'},
     'gallery.no_training': {'en': 'no training (computed)', 'es': 'sin entrenamiento (calculado)',
                             'fr': 'sans entraînement (calculé)', 'zh-Hant': '無訓練（計算所得）'},
     'gallery.seconds': {'en': '{s} s', 'es': '{s}\u00a0s', 'fr': '{s}\u00a0s', 'zh-Hant': '{s} 秒'},
@@ -66,6 +90,11 @@ FIGURES = {
     'gallery.col_experiment': {'en': 'Experiment', 'es': 'Experimento', 'fr': 'Expérience', 'zh-Hant': '實驗'},
     'gallery.col_time': {'en': 'Time', 'es': 'Tiempo', 'fr': 'Durée', 'zh-Hant': '時間'},
     'gallery.col_device': {'en': 'Device', 'es': 'Dispositivo', 'fr': 'Matériel', 'zh-Hant': '裝置'},
+    'gallery.col_params': {'en': 'Parameters', 'es': 'Parámetros', 'fr': 'Paramètres', 'zh-Hant': '參數量'},
+    'gallery.col_tokens': {'en': 'Training tokens', 'es': 'Tokens de entrenamiento', 'fr': 'Jetons d’entraînement',
+                           'zh-Hant': '訓練 token 數'},
+    'gallery.col_steps': {'en': 'Steps', 'es': 'Pasos', 'fr': 'Pas', 'zh-Hant': '步數'},
+    'gallery.col_seeds': {'en': 'Seeds', 'es': 'Semillas', 'fr': 'Graines', 'zh-Hant': '隨機種子'},
     'gallery.col_profile': {'en': 'Profile', 'es': 'Perfil', 'fr': 'Profil', 'zh-Hant': '執行模式'},
     'gallery.col_runs': {'en': 'Training runs', 'es': 'Entrenamientos', 'fr': 'Entraînements', 'zh-Hant': '訓練次數'},
     'gallery.times_total': {

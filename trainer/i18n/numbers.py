@@ -14,6 +14,7 @@ style guide asks for differently is overridden here:
 Every space these functions put inside a number is a no-break one (U+00A0, or
 U+202F where CLDR uses it: French grouping), so a number never wraps.
 """
+import decimal
 import math
 import re
 
@@ -63,7 +64,11 @@ def fmt_float(x, lang, digits=2, group=True):
         rounded = 0.0  # no "-0,00"
     grouped = group and not (lang == "es" and abs(rounded) < ES_GROUPING_FROM)
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    s = format_decimal(rounded, format=pattern, locale=LOCALES[lang], group_separator=grouped)
+    with decimal.localcontext() as context:
+        # Babel rounds in the current decimal context, 28 digits by default: a loss of 1e24 printed
+        # with 4 decimals needs 29 (a corrupt log can hold one). Any finite float fits in 400.
+        context.prec = 400
+        s = format_decimal(rounded, format=pattern, locale=LOCALES[lang], group_separator=grouped)
     return _es_groups(s) if lang == "es" else s
 
 

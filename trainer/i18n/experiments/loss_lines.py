@@ -7,7 +7,8 @@ STRINGS = {
         'fr': 'Les deux lignes de perte de nanoGPT, avec et sans dropout',
         'zh-Hant': 'nanoGPT 的兩種損失行：有無 dropout'},
     'loss_lines.panel': {
-        'en': 'dropout = {d}', 'es': 'dropout = {d}', 'fr': 'dropout = {d}', 'zh-Hant': 'dropout = {d}'},
+        'en': 'dropout = {d} (mean of {n} seeds)', 'es': 'dropout = {d} (media de {n} semillas)',
+        'fr': 'dropout = {d} (moyenne de {n} graines)', 'zh-Hant': 'dropout = {d}（{n} 個隨機種子的平均）'},
     'loss_lines.iter_avg': {
         'en': 'iter loss, train mode (mean of {n})',
         'es': 'pérdida de iter, modo entrenamiento (media de {n})',
@@ -33,12 +34,12 @@ STRINGS = {
         'en': '`iter` − `step` train', 'es': '`iter` − entrenamiento de `step`',
         'fr': "`iter` − entraînement de `step`", 'zh-Hant': '`iter` − `step` 訓練'},
     'loss_lines.note': {
-        'en': 'Means over the {n} evals at iterations {start} to {end}; the `iter` loss at each eval '
-              'is the mean of the {w} `iter` losses centered on it.',
-        'es': 'Medias sobre las {n} evaluaciones de las iteraciones {start} a {end}; la pérdida '
-              'de `iter` en cada evaluación es la media de las {w} pérdidas de `iter` centradas en ella.',
-        'fr': "Moyennes sur les {n} évaluations des itérations {start} à {end}\u00a0; la perte d'`iter` "
-              "à chaque évaluation est la moyenne des {w} pertes d'`iter` centrées sur elle.",
-        'zh-Hant': '為第 {start} 至 {end} 次迭代之間 {n} 次評估的平均；每次評估的 `iter` 損失是以該評估為中心的 '
-                   '{w} 個 `iter` 損失的平均。'},
+        'en': 'Means over the evals from iteration {start} to {end}; the `iter` loss at each eval is the mean of '
+              'the {w} `iter` losses centered on it.',
+        'es': 'Medias sobre las evaluaciones de las iteraciones {start} a {end}; la pérdida de `iter` en cada '
+              'evaluación es la media de las {w} pérdidas de `iter` centradas en ella.',
+        'fr': "Moyennes sur les évaluations des itérations {start} à {end}\u00a0; la perte d'`iter` à chaque "
+              "évaluation est la moyenne des {w} pertes d'`iter` centrées sur elle.",
+        'zh-Hant': '第 {start} 到第 {end} 次迭代之間各次評估的平均；每次評估的 `iter` 損失是以它為中心的 {w} 個 '
+                   '`iter` 損失之平均。'},
 }

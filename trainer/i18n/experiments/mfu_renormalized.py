@@ -18,8 +18,8 @@ STRINGS = {
                                 'zh-Hant': '{gpu}（×{factor}）'},
     'mfu_renormalized.peak_line': {'en': "100%: the GPU's peak", 'es': '100\u00a0%: el pico de la GPU',
                                    'fr': '100\u00a0%\u00a0: le pic du GPU', 'zh-Hant': '100%：GPU 的峰值'},
-    'mfu_renormalized.seeds_point': {
-        'en': "the seeds' {band}\non an {gpu}\n= {lo}–{hi} of the card",
+    'mfu_renormalized.notes_point': {
+        'en': "the notes' {band}\non an {gpu}\n= {lo}–{hi} of the card",
         'es': 'el {band} de las notas\nen una {gpu}\n= {lo}–{hi} de la tarjeta',
         'fr': 'les {band} des notes\nsur une {gpu}\n= {lo} à {hi} de la carte',
         'zh-Hant': '案例研究中\n{gpu} 的 {band}\n= 這張卡的 {lo}–{hi}'},

@@ -55,10 +55,10 @@ STRINGS = {
         'fr': '`iter 0:` lente, car son temps inclut cette évaluation et la mise en route (et la compilation avec compile=True).',
         'zh-Hant': '`iter 0:`：很慢，因為它的時間包含那次評估與暖機（compile=True 時還有編譯）。'},
     'reading_output.note_sentinel': {
-        'en': '`mfu -100.00%`: a placeholder; the running average only starts at the process\'s 5th iteration.',
-        'es': '`mfu -100.00%`: un marcador; la media móvil solo empieza en la 5.ª iteración del proceso.',
-        'fr': '`mfu -100.00%` : une valeur de remplissage ; la moyenne glissante ne démarre qu’à la 5ᵉ itération du processus.',
-        'zh-Hant': '`mfu -100.00%`：只是佔位值；移動平均要到該行程的第 5 次迭代才開始。'},
+        'en': '`mfu -100.00%`: a placeholder; the running average starts after the process\'s first {k} iterations.',
+        'es': '`mfu -100.00%`: un marcador; la media móvil empieza después de las {k} primeras iteraciones del proceso.',
+        'fr': '`mfu -100.00%` : une valeur de remplissage ; la moyenne glissante démarre après les {k} premières itérations du processus.',
+        'zh-Hant': '`mfu -100.00%`：只是佔位值；移動平均在該行程的前 {k} 次迭代之後才開始。'},
     'reading_output.note_eval': {
         'en': '`step {s}:` then `iter {s}:` the eval\'s 2 × {n} forward passes are charged to that iteration\'s `time`.',
         'es': '`step {s}:` y luego `iter {s}:` las 2 × {n} pasadas hacia delante de la evaluación se cargan al `time` de esa iteración.',
