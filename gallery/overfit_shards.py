@@ -16,6 +16,7 @@ import _gpu_plan as gpu
 from trainer.analyze.report import evidence_table
 from trainer.gallery import Experiment
 from trainer.gallery.claims import above, below, between
+from trainer.gallery.groups import PerSeed
 from trainer.plots import mean_band
 
 exp = Experiment(__file__)
@@ -86,6 +87,12 @@ exp.claim('smallest_shard_rise_per_epoch', small['rise_per_epoch'], above(0),
           f'on 1/{N // SMALLEST} of the data, a line through the evals after the minimum climbs (every seed)')
 exp.claim('smallest_shard_best_epochs', small['best_epochs'], between(20, 60),
           f'on 1/{N // SMALLEST} of the data, val is lowest after 20 to 60 epochs')
+# The val - train gap at the end of the run, against epochs: the early sign, before val turns up.
+gaps = [M[k]['final_val'] - M[k]['final_train'] for k in P['shards']]  # from the smallest shard to all the data
+gap_growth = PerSeed(SEEDS, np.min([(a - b).values for a, b in zip(gaps, gaps[1:])], axis=0))
+exp.claim('gap_grows_with_epochs', gap_growth, above(0),
+          'the smaller the shard (the more epochs), the larger the final val - train gap, at each step down in '
+          'shard size and for every seed')
 exp.claim('all_data_still_falling', M[ALL]['tail_slope'], below(0),
           'on all the data (under one epoch), val still falls over the last quarter of the run')
 

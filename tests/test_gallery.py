@@ -376,3 +376,18 @@ def test_claims_are_listed_and_a_contradicted_claim_fails_the_check(root):
     assert 'claim gamma.learns does not hold' in res.stderr, res.stderr
     res = gallery(root, 'claims')
     assert res.returncode == 0  # the manifest still records what was committed; check is the judge
+
+
+def test_scale_table_lists_trained_experiments_with_their_ranges():
+    from trainer.gallery import site
+    trained = {'name': 'sweep', 'title': {'fr': 'Balayage'},
+               'provenance': {'params': [2248, 27424], 'train_tokens': [71118, 71118], 'steps': [91, 7577],
+                              'seed': '1, 2, 3', 'runs': 45, 'device': 'cpu'}}
+    untrained = {'name': 'sums', 'title': {'fr': 'Calculs'}, 'provenance': {'params': None}}
+    table = site.scale_md([trained, untrained], 'fr').splitlines()
+    assert len(table) == 3  # header, rule, one trained experiment
+    row = table[2]
+    assert row.startswith('| [Balayage](gallery.md#sweep) |')
+    assert '2\u202f248–27\u202f424' in row or '2\u00a0248–27\u00a0424' in row
+    assert '| 71\u202f118 |' in row or '| 71\u00a0118 |' in row
+    assert '1, 2, 3' in row and '| 45 |' in row

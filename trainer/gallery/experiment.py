@@ -210,7 +210,8 @@ class Experiment:
             'name': self.name, 'profile': self.profile, 'mode': self.mode, 'question': self.question,
             'title': titles, 'main_figure': outputs.main, 'files': files,
             'runs': {f'{run}/seed_{seed}': {'key': r.key, 'status': r.status, 'provenance': r.provenance,
-                                            'config': r.config}
+                                            'config': r.config, 'num_params': r.num_params,
+                                            'train_tokens': r.train_tokens}
                      for (run, seed), r in sorted(self.runs.items())},
             'claims': self.claims,
             'render_seconds': round(render_seconds, 2),

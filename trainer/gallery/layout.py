@@ -122,6 +122,10 @@ class Layout:
     def times(lang):
         return f'snippets/{lang}/execution_times.md'
 
+    @staticmethod
+    def scale(lang):
+        return f'snippets/{lang}/scale.md'
+
     @property
     def enforces_claims(self):
         """The pages cite the committed cpu runs: only there does a claim that fails fail the run.

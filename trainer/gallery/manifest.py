@@ -69,6 +69,8 @@ def entry_from_result(layout, name, result):
     runs_info = [r.get('config', {}) for r in run_info.values()]
     steps = sorted({c['max_iters'] for c in runs_info if 'max_iters' in c})
     datasets = sorted({c['dataset'] for c in runs_info if 'dataset' in c})
+    params = [r['num_params'] for r in run_info.values() if 'num_params' in r]
+    tokens = [r['train_tokens'] for r in run_info.values() if 'train_tokens' in r]
     # Wall time of the whole experiment as if run cold: this execution (which includes the runs
     # it trained) plus the recorded training time of the runs it reused, shared between the
     # worker processes that trained them side by side. Reused runs cost nothing now, but the
@@ -92,6 +94,8 @@ def entry_from_result(layout, name, result):
             'seed': ', '.join(str(s) for s in seeds) if seeds else None,
             'wall_seconds': round(wall, 1),
             'runs': len(run_info), 'groups': len(groups), 'steps': steps, 'data': datasets,
+            'params': [min(params), max(params)] if params else None,
+            'train_tokens': [min(tokens), max(tokens)] if tokens else None,
         },
     }
 

@@ -4,6 +4,7 @@
     docs/assets/gallery/<name>.py          the script, downloadable from the site
     snippets/<lang>/gallery_index.md       the gallery page: a thumbnail grid, then one section per experiment
     snippets/<lang>/execution_times.md     how long each experiment took (sphinx-gallery's sg_execution_times)
+    snippets/<lang>/scale.md               the scale of every trained experiment: parameters, tokens, steps, seeds
 
 They depend on the manifest only, so they are byte-identical whenever the
 manifest is, and `check` can regenerate and compare them.
@@ -103,6 +104,29 @@ def times_md(entries, lang):
     return '\n'.join(lines) + '\n'
 
 
+def _span(pair, fmt):
+    lo, hi = pair
+    return fmt(lo) if lo == hi else f'{fmt(lo)}–{fmt(hi)}'
+
+
+def scale_md(entries, lang):
+    """A table of the experiments that train: parameters, training tokens, steps (min–max over their runs),
+    seeds, runs and device, so a page can say what scale the evidence is without typing a number."""
+    num = lambda n: i18n.fmt_int(n, lang)  # noqa: E731
+    lines = ['| ' + ' | '.join(_t(k, lang) for k in ('gallery.col_experiment', 'gallery.col_params',
+                                                    'gallery.col_tokens', 'gallery.col_steps', 'gallery.col_seeds',
+                                                    'gallery.col_runs', 'gallery.col_device')) + ' |',
+             '| :--- | ---: | ---: | ---: | :--- | ---: | :--- |']
+    for e in entries:
+        p = e['provenance']
+        if not p.get('params'):
+            continue
+        lines.append(f"| [{e['title'][lang]}](gallery.md#{e['name']}) | {_span(p['params'], num)} | "
+                     f"{_span(p['train_tokens'], num)} | {_span([min(p['steps']), max(p['steps'])], num)} | "
+                     f"{p['seed']} | {p['runs']} | {device_text(e, lang)} |")
+    return '\n'.join(lines) + '\n'
+
+
 def global_fragments(layout, manifest):
     """{relative path: bytes} of the index and execution-time pages (all experiments)."""
     entries = [manifest[name] for name in sorted(manifest)]
@@ -110,4 +134,5 @@ def global_fragments(layout, manifest):
     for lang in LANGS:
         files[layout.index(lang)] = index_md(layout, entries, lang).encode('utf-8')
         files[layout.times(lang)] = times_md(entries, lang).encode('utf-8')
+        files[layout.scale(lang)] = scale_md(entries, lang).encode('utf-8')
     return files

@@ -83,6 +83,11 @@ FIGURES = {
     'gallery.col_experiment': {'en': 'Experiment', 'es': 'Experimento', 'fr': 'Expérience', 'zh-Hant': '實驗'},
     'gallery.col_time': {'en': 'Time', 'es': 'Tiempo', 'fr': 'Durée', 'zh-Hant': '時間'},
     'gallery.col_device': {'en': 'Device', 'es': 'Dispositivo', 'fr': 'Matériel', 'zh-Hant': '裝置'},
+    'gallery.col_params': {'en': 'Parameters', 'es': 'Parámetros', 'fr': 'Paramètres', 'zh-Hant': '參數量'},
+    'gallery.col_tokens': {'en': 'Training tokens', 'es': 'Tokens de entrenamiento', 'fr': 'Jetons d’entraînement',
+                           'zh-Hant': '訓練 token 數'},
+    'gallery.col_steps': {'en': 'Steps', 'es': 'Pasos', 'fr': 'Pas', 'zh-Hant': '步數'},
+    'gallery.col_seeds': {'en': 'Seeds', 'es': 'Semillas', 'fr': 'Graines', 'zh-Hant': '隨機種子'},
     'gallery.col_profile': {'en': 'Profile', 'es': 'Perfil', 'fr': 'Profil', 'zh-Hant': '執行模式'},
     'gallery.col_runs': {'en': 'Training runs', 'es': 'Entrenamientos', 'fr': 'Entraînements', 'zh-Hant': '訓練次數'},
     'gallery.times_total': {

@@ -1,6 +1,6 @@
 """What does the analyzer report on a real training run?
 
-The pages show the analyzer on the seeds' rebuilt log; here it reads a log our
+The pages show the analyzer on the case study's reconstructed log; here it reads a log our
 trainer really wrote: a single-shard run that trains for dozens of epochs over
 a small slice of Shakespeare, overfits, and is evaluated along the way. We run
 `plateau analyze` on its train.log exactly as a reader would, in each output
@@ -18,25 +18,23 @@ from trainer.gallery import Experiment
 
 exp = Experiment(__file__)
 
-P = {
+# A single run, shown once (seed 1337, nanoGPT's): the page reads what the analyzer prints, not a
+# comparison between runs. No gpu variant: the gpu profile trains the case study's model elsewhere.
+P = exp.settings({
     'cpu': dict(num_shards=256, model=dict(n_layer=4, n_head=4, n_embd=128, block_size=64, batch_size=16),
                 max_iters=1200, eval_interval=100, eval_iters=40),
     'smoke': dict(num_shards=64, model=dict(n_layer=1, n_head=2, n_embd=32, block_size=32, batch_size=4),
                   max_iters=60, eval_interval=20, eval_iters=4),
-    'gpu': dict(num_shards=64, model=dict(n_layer=6, n_head=6, n_embd=384, block_size=256, batch_size=64),
-                max_iters=4000, eval_interval=250, eval_iters=100),
-}[exp.profile]
+})
 
-# The gpu profile trains on GPT-2 BPE FineWeb-Edu, streamed from Hugging Face (network + the hf extra).
-corpus, extra = (('fineweb-edu', dict(max_tokens=640_000_000)) if exp.profile == 'gpu'
-                 else ('shakespeare_char', {}))
-run = exp.train('one_shard', exp.data(corpus, shards=1, num_shards=P['num_shards'], **extra), **P['model'],
-                gradient_accumulation_steps=1, dropout=0.0, learning_rate=1e-3, min_lr=1e-4,
-                max_iters=P['max_iters'], lr_decay_iters=P['max_iters'], warmup_iters=P['max_iters'] // 20,
-                eval_interval=P['eval_interval'], eval_iters=P['eval_iters'], log_interval=10)
+group = exp.train('one_shard', exp.data('shakespeare_char', shards=1, num_shards=P['num_shards']), **P['model'],
+                  gradient_accumulation_steps=1, dropout=0.0, learning_rate=1e-3, min_lr=1e-4,
+                  max_iters=P['max_iters'], lr_decay_iters=P['max_iters'], warmup_iters=P['max_iters'] // 20,
+                  eval_interval=P['eval_interval'], eval_iters=P['eval_iters'], log_interval=10)
+run = group.first
 
 # %% The command a reader would type; the log's path is where the gallery keeps the run.
-log_name = f"{exp.layout.run_dir(exp.name, run.name)}/train.log"
+log_name = f"{exp.layout.run_dir(exp.name, group.name, run.seed)}/train.log"
 args = [log_name, '--data-tokens', str(run.header['train_tokens'])]
 analysis = analyze(run.log_path, data_tokens=run.header['train_tokens'])
 (result,) = analysis.runs
@@ -80,6 +78,5 @@ def render(r):
               f'  "facts": {{{", ".join(f"{dump(k)}: {dump(x)}" for k, x in facts.items())}, …}}', '}]}']
     r.markdown('json', '```json\n' + '\n'.join(lines) + '\n```')
 
-    v = r.value
-    v('n_findings', len(result.findings), r.int(len(result.findings)))
-    v('run_name', log_name, f'`{log_name}`')
+    r.value('n_findings', len(result.findings), 'int')
+    r.text_value('run_name', log_name, f'`{log_name}`')

@@ -1,84 +1,146 @@
-"""At fixed data and steps, how does the plateau depend on the model's width?
+"""On fixed data, how low can each model width get, and where does more width stop helping?
 
 "The model is full" is a claim we can test: train the same depth at several
-widths on the same data for the same number of steps. If capacity is what
-limits the loss, the narrow models flatten early at a higher level, their train
-and val losses flattening together with a small steady gap, while each wider
-model lands lower. The final val loss against the parameter count (nanoGPT's
-get_num_params) is the plateau level as a function of capacity.
+widths on the same fixed dataset, each long enough that its val loss stops
+improving, and compare the floors (the lowest val loss each reaches) against
+the parameter count (nanoGPT's get_num_params). A model limited by its
+capacity flattens with train and val close together; a model limited by its
+data reaches its floor and then overfits, val turning up while train keeps
+falling. Three seeds per width (a seed sets the initial weights and the batch
+order); a difference between widths counts only where it exceeds that spread.
 """
+import numpy as np
+
+import _gpu_plan as gpu
 from trainer.gallery import Experiment
+from trainer.gallery.claims import above, below, straddles_zero
+from trainer.gallery.groups import PerSeed
+from trainer.plots import mean_band
 
 exp = Experiment(__file__)
 
-# %% Profiles: the same depth and data, only n_embd changes (n_head divides it).
-P = {
-    'cpu': dict(widths=[32, 64, 128, 192], base=dict(n_layer=4, n_head=4, block_size=64, batch_size=16),
-                max_iters=600, eval_interval=100, eval_iters=40),
-    'smoke': dict(widths=[16, 32], base=dict(n_layer=1, n_head=2, block_size=32, batch_size=4),
-                  max_iters=40, eval_interval=20, eval_iters=4),
-    # the seeds' question at full size: 12/12/384 (40.56M) against 12/12/768 (123.59M), block 1024
-    'gpu': dict(widths=[384, 576, 768], base=dict(n_layer=12, n_head=12, block_size=1024, batch_size=16),
-                max_iters=5000, eval_interval=250, eval_iters=100),
-}[exp.profile]
-
-# The gpu profile trains on GPT-2 BPE FineWeb-Edu, streamed from Hugging Face (network + the hf extra).
-data = (exp.data('fineweb-edu', max_tokens=200_000_000) if exp.profile == 'gpu'
-        else exp.data('shakespeare_char'))
-runs = {}
-for C in P['widths']:
-    runs[C] = exp.train(f'width_{C}', data, n_embd=C, **P['base'], gradient_accumulation_steps=1, dropout=0.0,
-                        learning_rate=1e-3, min_lr=1e-4, max_iters=P['max_iters'], lr_decay_iters=P['max_iters'],
-                        warmup_iters=P['max_iters'] // 20, eval_interval=P['eval_interval'],
-                        eval_iters=P['eval_iters'], log_interval=10)
-
-
-def final(run):
-    """Last eval, and how much val improved over the last quarter of the steps."""
-    steps, val = run.series('val_loss')
-    _, train = run.series('train_loss')
-    quarter = next(i for i, s in enumerate(steps) if s >= 0.75 * steps[-1])
-    return dict(params=run.header['num_params'], val=val[-1], train=train[-1], gap=val[-1] - train[-1],
-                last_quarter=val[quarter] - val[-1])
+# %% Profiles. cpu: 2 layers at widths 16 to 128 (8k to 0.4M parameters) on 1/256 of Shakespeare's
+# training text (17,779 characters), 69 to 144 epochs, so that every width reaches its floor within
+# the budget (on 1/64 of the text, every width was still improving in its last quarter).
+P = exp.settings({
+    'cpu': dict(data=dict(corpus='shakespeare_char'), shards=dict(shards=1, num_shards=256), seeds=(1, 2, 3),
+                iters={16: 2500, 32: 2500, 64: 2000, 128: 1200},
+                run=dict(n_layer=2, n_head=4, block_size=64, batch_size=16, gradient_accumulation_steps=1,
+                         dropout=0.0, learning_rate=2e-3, min_lr=2e-4, warmup_iters=100, eval_interval=100,
+                         eval_iters=20, log_interval=10)),
+    'smoke': dict(data=gpu.SHAKESPEARE, shards={}, seeds=(1, 2), iters={8: 20, 16: 20, 24: 20, 32: 20},
+                  run=dict(n_layer=1, n_head=2, block_size=32, batch_size=4, gradient_accumulation_steps=1,
+                           dropout=0.0, learning_rate=2e-3, min_lr=2e-4, warmup_iters=3, eval_interval=10,
+                           eval_iters=2, log_interval=5)),
+    # the case study's width against GPT-2 small's, on all of Shakespeare in GPT-2 BPE (gallery/_gpu_plan.py)
+    'gpu': dict(data=gpu.DATA, shards={}, seeds=gpu.SEEDS, iters={w: gpu.ITERS for w in gpu.WIDTHS},
+                run={k: v for k, v in gpu.schedule().items() if k != 'n_embd'}),
+})
+SEEDS, WIDTHS = P['seeds'], sorted(P['iters'])
+data = exp.data(**P['data'], **P['shards'])
+run = {k: v for k, v in P['run'].items() if k not in ('max_iters', 'lr_decay_iters')}
+groups = {C: exp.train(f'width_{C}', data, seeds=SEEDS, n_embd=C, max_iters=P['iters'][C],
+                       lr_decay_iters=P['iters'][C], **run) for C in WIDTHS}
 
 
-F = {C: final(run) for C, run in runs.items()}
-small, large = F[P['widths'][0]], F[P['widths'][-1]]
+# %% Per seed: the floor (lowest val), the train loss at that eval, and how much val still gained
+# over the last quarter of the run (small once the floor is reached).
+def measures(group):
+    def best(run):
+        return int(np.argmin(run.val_loss))
+
+    def last_quarter_gain(run):
+        q = int(np.searchsorted(run.eval_steps, 0.75 * run.eval_steps[-1]))
+        return run.val_loss[q] - run.val_loss[q:].min()
+
+    return dict(
+        floor=group.per_seed(lambda run: run.val_loss[best(run)]),
+        train_at_floor=group.per_seed(lambda run: run.train_loss[best(run)]),
+        floor_epochs=group.per_seed(lambda run: run.epochs(run.eval_steps[best(run)])),
+        last_quarter_gain=group.per_seed(last_quarter_gain),
+        rise=group.per_seed(lambda run: run.val_loss[-1] - run.val_loss[best(run)]),
+    )
+
+
+M = {C: measures(g) for C, g in groups.items()}
+params = {C: g.first.num_params for C, g in groups.items()}
+gain = {C: M[C]['floor'] - M[C2]['floor'] for C, C2 in zip(WIDTHS, WIDTHS[1:])}  # paired by seed: > 0 if wider is lower
+
+# %% Claims. On this little data every width reaches a floor: the wide ones overfit after it (val turns
+# up), the narrow ones flatten (they still creep down a little). Going wider helps only at first.
+narrow, mid = WIDTHS[0], WIDTHS[1]
+if len(WIDTHS) < 4:  # the gpu profile's pair (384 against 768): one claim, reported there, not enforced
+    exp.claim('wider_floor_lower', gain[narrow], above(0),
+              f'width {mid} reaches a lower floor than width {narrow}, for every seed')
+else:
+    top, below_top = WIDTHS[-1], WIDTHS[-2]
+    narrow_ones, wide_ones = WIDTHS[:2], WIDTHS[2:]
+    exp.claim('narrow_floors_nearly_flat',
+              PerSeed(SEEDS, np.max([M[C]['last_quarter_gain'].values for C in narrow_ones], axis=0)), below(0.1),
+              f'widths {narrow} and {mid} gain less than 0.1 nats of val over their last quarter: nearly flat, '
+              'though still creeping down')
+    exp.claim('wide_ones_overfit_after_floor',
+              PerSeed(SEEDS, np.min([M[C]['rise'].values for C in wide_ones], axis=0)),
+              above(3 * max(M[C]['floor'].spread for C in wide_ones)),
+              f'widths {", ".join(str(C) for C in wide_ones)} overfit: after its floor, val rises by more than 3x the '
+              'seed spread of the floor (every seed)')
+    exp.claim('wider_is_lower_at_first', gain[narrow], above(0),
+              f'width {mid} reaches a lower floor than width {narrow}, for every seed')
+    exp.claim('no_clear_gain_second_doubling', gain[WIDTHS[1]], straddles_zero(),
+              f'width {WIDTHS[2]} against width {WIDTHS[1]}: the seeds disagree on which floor is lower, no difference '
+              'shown')
+    exp.claim('widest_gains_nothing', gain[below_top], below(0.02),
+              f'width {top} does not reach a floor more than 0.02 below width {below_top}: on this data, more width '
+              'stops helping')
+    exp.claim('narrowest_gap_smallest', M[top]['floor'] - M[top]['train_at_floor'] - (M[narrow]['floor']
+              - M[narrow]['train_at_floor']), above(0),
+              f'at its floor, the val - train gap of width {narrow} is smaller than that of width {top} (every seed)')
 
 
 @exp.render
 def render(r):
     def name(C):
-        return r.t('capacity.width', C=C, params=r.params(F[C]['params']))
+        return r.t('capacity.width', C=C, params=r.params(params[C]))
 
     with r.figure('curves', main=True) as (fig, ax):
-        for C, run in runs.items():
-            ax.plot(*run.series('val_loss'), '-o', ms=2.5, label=name(C))
-        ax.set_xlabel(r.t('iteration'))
+        for C, g in groups.items():
+            x = g.first.epochs(g.eval_steps)[1:]
+            mean_band(ax, x, g.stack('val_loss')[:, 1:], label=name(C))
+        ax.set_xscale('log')
+        ax.set_xlabel(r.t('epochs'))
         ax.set_ylabel(r.t('val_loss'))
-        ax.set_title(r.t('capacity.curves_title', L=P['base']['n_layer']))
-        ax.set_ylim(min(f['val'] for f in F.values()) - 0.1, small['val'] + 0.8)
+        ax.set_title(r.t('capacity.curves_title', L=P['run']['n_layer'], n=len(SEEDS)))
+        top_floor = max(M[C]['floor'].hi for C in WIDTHS)
+        ax.set_ylim(min(M[C]['floor'].lo for C in WIDTHS) - 0.05, top_floor + 0.5)
         ax.legend()
 
-    with r.figure('plateau_vs_params') as (fig, ax):
-        xs = [F[C]['params'] / 1e6 for C in P['widths']]
-        ax.plot(xs, [F[C]['val'] for C in P['widths']], '-o', label=r.t('val_loss'))
-        ax.plot(xs, [F[C]['train'] for C in P['widths']], '--s', ms=4, label=r.t('capacity.train_step_line'))
-        for C, x in zip(P['widths'], xs):
-            ax.annotate(f'n_embd={C}', (x, F[C]['val']), xytext=(4, 4), textcoords='offset points')
+    with r.figure('floor_vs_params') as (fig, ax):
+        xs = np.array([params[C] / 1e6 for C in WIDTHS])
+        for key, marker, label in (('floor', 'o', r.t('capacity.floor')), ('train_at_floor', 's', r.t('capacity.train_at_floor'))):
+            ys = np.array([M[C][key].values for C in WIDTHS])  # (widths, seeds)
+            (line,) = ax.plot(xs, ys.mean(axis=1), '-' + marker, ms=4, label=label)
+            ax.fill_between(xs, ys.min(axis=1), ys.max(axis=1), color=line.get_color(), alpha=0.22, linewidth=0)
         ax.set_xscale('log')
         ax.set_xlabel(r.t('params_millions'))
-        ax.set_ylabel(r.t('capacity.final_loss'))
-        ax.set_title(r.t('capacity.plateau_title', n=r.int(P['max_iters'])))
+        ax.set_ylabel(r.t('loss'))
+        ax.set_title(r.t('capacity.floor_title', n=len(SEEDS)))
         ax.legend()
 
-    rows = [[f'{P["base"]["n_layer"]}/{P["base"]["n_head"]}/{C}', r.params(F[C]['params']), r.num(F[C]['train'], 3),
-             r.num(F[C]['val'], 3), r.num(F[C]['gap'], 3), r.num(F[C]['last_quarter'], 3)] for C in P['widths']]
-    r.table('sweep', ['n_layer/n_head/n_embd', r.t('params'), r.t('capacity.col_train'), r.t('capacity.col_val'),
-                      r.t('capacity.col_gap'), r.t('capacity.col_last_quarter')], rows, align='lrrrrr')
+    rows = [[f"{P['run']['n_layer']}/{P['run']['n_head']}/{C}", r.params(params[C]), r.int(P['iters'][C]),
+             r.spread_text(M[C]['floor'], 'num', 3), r.spread_text(M[C]['train_at_floor'], 'num', 3),
+             r.spread_text(M[C]['floor_epochs'], 'num', 1), r.spread_text(M[C]['last_quarter_gain'], 'num', 3),
+             r.spread_text(M[C]['rise'], 'num', 3)] for C in WIDTHS]
+    r.table('sweep', ['n_layer/n_head/n_embd', r.t('params'), r.t('capacity.col_iters'), r.t('capacity.floor'),
+                      r.t('capacity.train_at_floor'), r.t('capacity.col_floor_epochs'),
+                      r.t('capacity.col_last_quarter'), r.t('capacity.col_rise')], rows, align='lrrrrrrr',
+            note=r.t('seeds.note', n=len(SEEDS)))
 
-    v = r.value
-    v('smallest_params', small['params'], r.params(small['params']))
-    v('largest_params', large['params'], r.params(large['params']))
-    v('val_smallest', small['val'], r.num(small['val'], 3))
-    v('val_largest', large['val'], r.num(large['val'], 3))
+    r.setting('train_tokens', groups[WIDTHS[0]].first.train_tokens)
+    r.setting('n_seeds', len(SEEDS))
+    for C in WIDTHS:
+        r.setting(f'params_{C}', params[C], 'params')
+        r.value(f'floor_{C}', M[C]['floor'], 'num', 3)
+        r.value(f'floor_epochs_{C}', M[C]['floor_epochs'], 'num', 1)
+        r.value(f'gap_at_floor_{C}', M[C]['floor'] - M[C]['train_at_floor'], 'num', 3)
+    for C, C2 in zip(WIDTHS, WIDTHS[1:]):
+        r.value(f'floor_gain_{C}_to_{C2}', gain[C], 'num', 3)

@@ -1,91 +1,158 @@
-"""What do many epochs over one shard do, compared with the same steps over all the data?
+"""After how many epochs over the same data does a model start to overfit, and how fast does val rise then?
 
-The seeds blame their plateau on training "two or three times over the same
-parquet file". Repetition can cause overfitting, but it has a signature. Here we
-split the Shakespeare training text into shards and train the same model, with
-the same schedule and the same number of steps, twice: on the first shard only
-(many epochs) and on all shards (a fraction of one). Does the single-shard
-val loss turn up while its train loss keeps falling? And does the analyzer,
-given only the single-shard run's console log, find the turn by itself?
+The case study's notes blame its plateau on "two or three epochs" over one
+parquet file. Repetition can cause overfitting, and overfitting has a
+signature: the train loss keeps falling while val turns up. Here one model
+trains for the same number of steps on the first 1/256, 1/64 and 1/16 of
+Shakespeare's training text and on all of it, three seeds each (a seed sets the
+initial weights and the order of the batches). Where, in epochs, does each val
+curve reach its minimum, how fast does it rise after it, and at what ratio of
+parameters to training tokens? The analyzer then reads the smallest shard's
+console log, as a reader would read theirs.
 """
-from trainer.analyze import analyze
+import numpy as np
+
+import _gpu_plan as gpu
 from trainer.analyze.report import evidence_table
 from trainer.gallery import Experiment
+from trainer.gallery.claims import above, below, between
+from trainer.gallery.groups import PerSeed
+from trainer.plots import mean_band
 
 exp = Experiment(__file__)
 
-# %% Profiles. The model is deliberately large for one shard (and dropout is off),
-# so that memorizing the shard pays off within a couple of minutes on a CPU.
-P = {
-    'cpu': dict(num_shards=256, model=dict(n_layer=4, n_head=4, n_embd=128, block_size=64, batch_size=16),
-                max_iters=1200, eval_interval=100, eval_iters=40),
-    'smoke': dict(num_shards=64, model=dict(n_layer=1, n_head=2, n_embd=32, block_size=32, batch_size=4),
-                  max_iters=60, eval_interval=20, eval_iters=4),
-    'gpu': dict(num_shards=64, model=dict(n_layer=6, n_head=6, n_embd=384, block_size=256, batch_size=64),
-                max_iters=5000, eval_interval=250, eval_iters=100),
-}[exp.profile]
-
-common = dict(**P['model'], gradient_accumulation_steps=1, dropout=0.0, learning_rate=1e-3, min_lr=1e-4,
-              max_iters=P['max_iters'], lr_decay_iters=P['max_iters'], warmup_iters=P['max_iters'] // 20,
-              eval_interval=P['eval_interval'], eval_iters=P['eval_iters'], log_interval=10)
-
-# The gpu profile trains on GPT-2 BPE FineWeb-Edu, streamed from Hugging Face (network + the hf extra).
-corpus, extra = (('fineweb-edu', dict(max_tokens=640_000_000)) if exp.profile == 'gpu'
-                 else ('shakespeare_char', {}))
-one = exp.train('one_shard', exp.data(corpus, shards=1, num_shards=P['num_shards'], **extra), **common)
-every = exp.train('all_shards', exp.data(corpus, **extra), **common)
-
-# %% The analyzer reads the single-shard run's console log, as a reader would read theirs.
-(diagnosis,) = analyze(one.log_path, data_tokens=one.header['train_tokens']).runs
+# %% Profiles. cpu: a 4-layer, 64-wide model (0.2M parameters) with a high learning rate, so that
+# memorizing a small shard pays off within minutes on a CPU; dropout off.
+P = exp.settings({
+    'cpu': dict(data=dict(corpus='shakespeare_char'), num_shards=256, shards=(1, 4, 16, 256), seeds=(1, 2, 3),
+                run=dict(n_layer=4, n_head=4, n_embd=64, block_size=64, batch_size=16, gradient_accumulation_steps=1,
+                         dropout=0.0, learning_rate=4e-3, min_lr=4e-4, max_iters=1000, lr_decay_iters=1000,
+                         warmup_iters=50, eval_interval=50, eval_iters=20, log_interval=10)),
+    # the gpu profile's data path (Shakespeare in GPT-2 BPE, shards of it), at a size a CPU runs in seconds
+    'smoke': dict(data=gpu.SHAKESPEARE, num_shards=16, shards=(1, 16), seeds=(1, 2),
+                  run=dict(n_layer=1, n_head=2, n_embd=32, block_size=32, batch_size=4, gradient_accumulation_steps=1,
+                           dropout=0.0, learning_rate=4e-3, min_lr=4e-4, max_iters=40, lr_decay_iters=40,
+                           warmup_iters=4, eval_interval=10, eval_iters=2, log_interval=5)),
+    # the case study's own model, 12/12/384 (gallery/_gpu_plan.py)
+    'gpu': dict(data=gpu.DATA, num_shards=gpu.NUM_SHARDS, shards=gpu.SHARDS, seeds=gpu.SEEDS,
+                run=gpu.schedule()),
+})
+N, SEEDS = P['num_shards'], P['seeds']
 
 
-def summary(run):
-    steps, val = run.series('val_loss')
-    _, train = run.series('train_loss')
-    b = min(range(len(val)), key=val.__getitem__)
-    last = run.evals[-1]
-    return dict(train_tokens=run.header['train_tokens'], epochs=last['epoch'], best_step=steps[b], best_val=val[b],
-                epochs_at_best=run.evals[b]['epoch'], last_val=val[-1], last_train=train[-1],
-                rise=val[-1] - val[b], gap=val[-1] - train[-1])
+def data(k):
+    return exp.data(**P['data']) if k == N else exp.data(**P['data'], shards=k, num_shards=N)
 
 
-S = {'one': summary(one), 'all': summary(every)}
+groups = {k: exp.train('all' if k == N else f'shard_{k}_of_{N}', data(k), seeds=SEEDS, **P['run']) for k in P['shards']}
+SMALLEST, ALL = P['shards'][0], P['shards'][-1]
+
+
+# %% Per seed: where val is lowest, how much it rises after, and its slope in loss per epoch
+# (a least-squares line through the evals, which averages out the noise of single evals).
+def slope(epochs, val):
+    return float(np.polyfit(epochs, val, 1)[0]) if len(val) >= 3 else 0.0
+
+
+def measures(group):
+    def best(run):
+        return int(np.argmin(run.val_loss))
+
+    last_quarter = lambda run: run.eval_steps >= 0.75 * run.eval_steps[-1]  # noqa: E731
+    return dict(
+        best_epochs=group.per_seed(lambda run: run.epochs(run.eval_steps[best(run)])),
+        best_val=group.per_seed(lambda run: run.val_loss[best(run)]),
+        final_val=group.per_seed(lambda run: run.val_loss[-1]),
+        final_train=group.per_seed(lambda run: run.train_loss[-1]),
+        rise=group.per_seed(lambda run: run.val_loss[-1] - run.val_loss[best(run)]),
+        rise_per_epoch=group.per_seed(lambda run: slope(run.epochs(run.eval_steps[best(run):]),
+                                                        run.val_loss[best(run):])),
+        tail_slope=group.per_seed(lambda run: slope(run.epochs(run.eval_steps[last_quarter(run)]),
+                                                    run.val_loss[last_quarter(run)])),
+    )
+
+
+M = {k: measures(g) for k, g in groups.items()}
+ratio = {k: g.first.num_params / g.first.train_tokens for k, g in groups.items()}  # parameters per train token
+epochs_end = {k: float(g.first.epochs(g.first.eval_steps[-1])) for k, g in groups.items()}
+
+# %% The claims the pages make from these runs.
+small = M[SMALLEST]
+# A rise is real when it exceeds how much the end of the run varies between seeds (init, batch
+# order and eval batches all differ): 3x the seed spread of the final val.
+exp.claim('smallest_shard_rises', small['rise'], above(3 * small['final_val'].spread),
+          f'on 1/{N // SMALLEST} of the data, val rises after its minimum by more than 3x the seed spread '
+          'of the final val')
+exp.claim('smallest_shard_rise_per_epoch', small['rise_per_epoch'], above(0),
+          f'on 1/{N // SMALLEST} of the data, a line through the evals after the minimum climbs (every seed)')
+exp.claim('smallest_shard_best_epochs', small['best_epochs'], between(20, 60),
+          f'on 1/{N // SMALLEST} of the data, val is lowest after 20 to 60 epochs')
+# The val - train gap at the end of the run, against epochs: the early sign, before val turns up.
+gaps = [M[k]['final_val'] - M[k]['final_train'] for k in P['shards']]  # from the smallest shard to all the data
+gap_growth = PerSeed(SEEDS, np.min([(a - b).values for a, b in zip(gaps, gaps[1:])], axis=0))
+exp.claim('gap_grows_with_epochs', gap_growth, above(0),
+          'the smaller the shard (the more epochs), the larger the final val - train gap, at each step down in '
+          'shard size and for every seed')
+exp.claim('all_data_still_falling', M[ALL]['tail_slope'], below(0),
+          'on all the data (under one epoch), val still falls over the last quarter of the run')
+
+# %% The analyzer reads the smallest shard's console log (seed 1), as a reader would read theirs.
+first = groups[SMALLEST].first
+diagnosis = first.analysis()
 
 
 @exp.render
 def render(r):
-    names = {'one': r.t('overfit_shards.one', n=P['num_shards']), 'all': r.t('overfit_shards.all')}
+    def name(k):
+        return r.t('overfit_shards.all') if k == N else r.t('overfit_shards.fraction', d=r.int(N // k))
+
     with r.figure('curves', main=True) as (fig, ax):
-        for key, run, color in (('one', one, 'C3'), ('all', every, 'C0')):
-            ax.plot(*run.series('val_loss'), '-', color=color, label=f"{names[key]} · {r.t('val_loss')}")
-            ax.plot(*run.series('train_loss'), '--', color=color, label=f"{names[key]} · {r.t('train_loss')}")
-        b = S['one']
-        ax.plot([b['best_step']], [b['best_val']], 'o', color='C3', ms=5)
-        ax.annotate(r.t('overfit_shards.best', it=r.int(b['best_step'])), (b['best_step'], b['best_val']),
-                    xytext=(0, 6), textcoords='offset points', ha='center', va='bottom', color='C3')  # above: empty
-        ax.set_xlabel(r.t('iteration'))
+        for k, g in groups.items():
+            x = g.first.epochs(g.eval_steps)[1:]  # from the first eval after step 0 (log axis)
+            line = mean_band(ax, x, g.stack('val_loss')[:, 1:], label=name(k))
+            b = M[k]['best_epochs']
+            if M[k]['rise'].lo > 0.05:  # a curve that turns: mark where, on average
+                ax.plot([b.value], [M[k]['best_val'].value], 'o', color=line.get_color(), ms=5)
+        g = groups[SMALLEST]
+        mean_band(ax, g.first.epochs(g.eval_steps)[1:], g.stack('train_loss')[:, 1:], color='0.45', linestyle='--',
+                  label=r.t('overfit_shards.train_smallest', d=r.int(N // SMALLEST)))
+        ax.set_xscale('log')
+        ax.set_xlabel(r.t('epochs'))
         ax.set_ylabel(r.t('loss'))
-        ax.set_title(r.t('overfit_shards.curves_title'))
-        lo = min(min(run.series(f)[1]) for run in (one, every) for f in ('val_loss', 'train_loss'))
-        ax.set_ylim(lo - 0.05, max(S['one']['last_val'], S['all']['best_val']) + 0.6)
+        ax.set_title(r.t('overfit_shards.curves_title', n=len(SEEDS)))
         ax.legend()
 
-    rows = [[names[k], r.int(S[k]['train_tokens']), r.num(S[k]['epochs'], 1), r.int(S[k]['best_step']),
-             r.num(S[k]['best_val'], 3), r.num(S[k]['last_val'], 3), r.num(S[k]['last_train'], 3),
-             r.num(S[k]['gap'], 3)] for k in ('one', 'all')]
-    r.table('summary', [r.t('overfit_shards.col_data'), r.t('overfit_shards.col_tokens'), r.t('epochs'),
-                        r.t('overfit_shards.col_best_step'), r.t('overfit_shards.col_best_val'),
-                        r.t('overfit_shards.col_last_val'), r.t('overfit_shards.col_last_train'),
-                        r.t('overfit_shards.col_gap')], rows, align='lrrrrrrr')
+    rows = []
+    for k, g in groups.items():
+        m = M[k]
+        rows.append([name(k), r.int(g.first.train_tokens), r.num(ratio[k], 2), r.num(epochs_end[k], 1),
+                     r.spread_text(m['best_epochs'], 'num', 1), r.spread_text(m['best_val'], 'num', 3),
+                     r.spread_text(m['final_val'], 'num', 3), r.spread_text(m['rise'], 'num', 3)])
+    r.table('summary', [r.t('overfit_shards.col_data'), r.t('overfit_shards.col_tokens'),
+                        r.t('overfit_shards.col_ratio'), r.t('overfit_shards.col_epochs'),
+                        r.t('overfit_shards.col_best_epochs'), r.t('overfit_shards.col_best_val'),
+                        r.t('overfit_shards.col_last_val'), r.t('overfit_shards.col_rise')], rows, align='lrrrrrrr',
+            note=r.t('seeds.note', n=len(SEEDS)))
     r.markdown('evidence', '\n'.join(evidence_table(diagnosis, r.lang, heading=False)))
 
-    v = r.value
-    v('n_shards', P['num_shards'], r.int(P['num_shards']))
-    v('max_iters', P['max_iters'], r.int(P['max_iters']))
-    for k in ('one', 'all'):
-        v(f'tokens_{k}', S[k]['train_tokens'], r.int(S[k]['train_tokens']))
-        v(f'epochs_{k}', S[k]['epochs'], r.num(S[k]['epochs'], 1 if S[k]['epochs'] >= 1 else 2))
-        v(f'gap_{k}', S[k]['gap'], r.num(S[k]['gap'], 3))
-    v('best_step_one', S['one']['best_step'], r.int(S['one']['best_step']))
-    v('epochs_at_best_one', S['one']['epochs_at_best'], r.num(S['one']['epochs_at_best'], 1))
-    v('rise_one', S['one']['rise'], r.num(S['one']['rise'], 3))
+    r.setting('n_shards', N)
+    # the gpu profile's designed wall time (gallery/_gpu_plan.py), from H200 measurements
+    r.setting('gpu_plan_minutes', gpu.estimate_seconds() / 60, 'num', 1)
+    r.setting('gpu_budget_minutes', gpu.BUDGET_S / 60, 'int')
+    r.setting('max_iters', P['run']['max_iters'])
+    r.setting('n_seeds', len(SEEDS))
+    r.setting('params', groups[ALL].first.num_params, 'params')
+    for k in groups:
+        key = 'all' if k == N else f'frac_{N // k}'
+        m = M[k]
+        r.setting(f'tokens_{key}', groups[k].first.train_tokens)
+        r.setting(f'ratio_{key}', ratio[k], 'num', 2)
+        r.setting(f'epochs_{key}', epochs_end[k], 'num', 1 if epochs_end[k] >= 1 else 2)
+        r.value(f'best_epochs_{key}', m['best_epochs'], 'num', 1)
+        r.value(f'best_val_{key}', m['best_val'], 'num', 3)
+        r.value(f'final_val_{key}', m['final_val'], 'num', 3)
+        r.value(f'rise_{key}', m['rise'], 'num', 3)
+        r.value(f'gap_{key}', m['final_val'] - m['final_train'], 'num', 3)
+    r.value('rise_per_epoch_smallest', small['rise_per_epoch'], 'num', 4)
+    r.value('best_val_spread_smallest', small['best_val'].spread, 'num', 3)
+    r.text_value('analyzer_codes', diagnosis.codes(), ', '.join(f'`{c}`' for c in diagnosis.codes()))

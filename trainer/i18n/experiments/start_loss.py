@@ -2,10 +2,10 @@
 
 STRINGS = {
     'start_loss.title': {
-        'en': 'Why an untrained model starts below ln V: tied embeddings bet on a repeat',
-        'es': 'Por qué un modelo sin entrenar empieza por debajo de ln V: los embeddings atados apuestan por una repetición',
-        'fr': 'Pourquoi un modèle non entraîné part sous ln V : les plongements liés parient sur une répétition',
-        'zh-Hant': '為什麼未訓練的模型起點低於 ln V：綁定的嵌入押注於重複字元'},
+        'en': 'Where an untrained model starts against ln V, and what weight tying changes',
+        'es': 'Dónde empieza un modelo sin entrenar frente a ln V y qué cambia al atar los pesos',
+        'fr': 'Où démarre un modèle non entraîné par rapport à ln V, et ce que change le partage des poids',
+        'zh-Hant': '未訓練模型的起點與 ln V 的差距，以及權重綁定帶來的改變'},
     'start_loss.tied': {'en': 'tied (as trained)', 'es': 'atados (como se entrena)', 'fr': 'liés (comme à l’entraînement)',
                         'zh-Hant': '綁定（與訓練時相同）'},
     'start_loss.untied': {'en': 'untied', 'es': 'sin atar', 'fr': 'non liés', 'zh-Hant': '未綁定'},
