@@ -10,6 +10,7 @@ import pytest
 
 from trainer.gallery import manifest as mf
 from trainer.gallery.layout import Layout, experiment_names
+from trainer.gallery.render import VALUE_KINDS
 from trainer.i18n import LANGS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -51,7 +52,11 @@ def test_every_figure_table_and_value_exists_in_four_languages(name):
     values = REPO / LAYOUT.values(name)
     if values.exists():
         for key, entry in json.loads(values.read_text(encoding='utf-8')).items():
-            assert set(entry) == {'value', *LANGS}, f'{name}.{key}'
+            # every language's text, the raw value and its kind; a value measured per seed also
+            # carries the seeds, their values and the spread (trainer/gallery/render.py)
+            assert {'value', 'kind', *LANGS} <= set(entry) <= {'value', 'kind', 'seeds', 'values', 'spread',
+                                                              *LANGS}, f'{name}.{key}'
+            assert entry['kind'] in VALUE_KINDS, f'{name}.{key}'
 
 
 def test_every_experiment_runs_in_the_smoke_profile(tmp_path):

@@ -72,6 +72,7 @@ class Experiment:
         self._committed = runs.CommittedRuns(self.layout)
         self._profiles = None    # the profiles exp.settings() was given
         self.rendered = False
+        self.reconstructed = False  # True: its data are rebuilt from a text (the case study's notes), not computed
         self._t0 = time.perf_counter()
 
     @property
@@ -214,6 +215,7 @@ class Experiment:
                                             'train_tokens': r.train_tokens}
                      for (run, seed), r in sorted(self.runs.items())},
             'claims': self.claims,
+            'reconstructed': bool(self.reconstructed),
             'render_seconds': round(render_seconds, 2),
             'seconds': round(_process_seconds() or time.perf_counter() - self._t0, 2),
             'torch': runs.sys_torch_version(),

@@ -83,6 +83,7 @@ def entry_from_result(layout, name, result):
         'key': key, 'code_files': code_files,
         'runs': {run: r['key'] for run, r in sorted(run_info.items())},
         'claims': result.get('claims', {}),
+        'reconstructed': bool(result.get('reconstructed')),
         'main_figure': result['main_figure'],
         'outputs': [f for f in files if is_localized(f)],
         'shared': [f for f in files if not is_localized(f)],

@@ -28,7 +28,8 @@ def seconds_text(seconds, lang):
 
 
 def device_text(entry, lang):
-    return entry['provenance'].get('device') or _t('gallery.no_training', lang)
+    no_device = 'gallery.reconstructed' if entry.get('reconstructed') else 'gallery.no_training'
+    return entry['provenance'].get('device') or _t(no_device, lang)
 
 
 def provenance_md(entry, lang):
@@ -36,14 +37,18 @@ def provenance_md(entry, lang):
     so include it from pages at the language root."""
     p, name = entry['provenance'], entry['name']
     script = f"[`gallery/{name}.py`](assets/gallery/{name}.py)"
-    parts = [_t('gallery.computed_by', lang, script=script)]
+    reconstructed = entry.get('reconstructed')
+    parts = [_t('gallery.reconstructed_by' if reconstructed else 'gallery.computed_by', lang, script=script)]
     if p.get('runs'):
         parts.append(_t('gallery.runs', lang, n=p['runs']))
         if p.get('steps'):
             parts.append(_t('gallery.steps', lang, steps=', '.join(i18n.fmt_int(s, lang) for s in p['steps'])))
         if p.get('data'):
             parts.append(_t('gallery.data', lang, data=', '.join(f'`{d}`' for d in p['data'])))
-    parts.append(_t('gallery.device', lang, device=p['device']) if p.get('device') else _t('gallery.no_training', lang))
+    if p.get('device'):
+        parts.append(_t('gallery.device', lang, device=p['device']))
+    else:
+        parts.append(_t('gallery.reconstructed' if reconstructed else 'gallery.no_training', lang))
     if p.get('torch'):
         parts.append(_t('gallery.torch', lang, version=p['torch']))
     if p.get('seed') is not None:
