@@ -120,25 +120,36 @@ def test_each_structural_difference_is_reported(tmp_path, edit, expected):
 
 
 def test_a_page_pending_translation_is_a_warning_and_the_others_still_fail(tmp_path):
-    # scripts/i18n_status.py PENDING_TRANSLATION: English rewritten, translations on their way
+    # scripts/i18n_status.py status(pending=...): English rewritten, translations on their way
     sys.path.insert(0, str(SCRIPT.parent))
     try:
         import i18n_status
     finally:
         sys.path.pop(0)
-    pending = i18n_status.PENDING_TRANSLATION[0]
+    pending = "pending.md"
     pages = {}
     for lang in LANGS:
         text = PAGE.get(lang, PAGE["es"]).replace("/es/", f"/{lang}/")
         pages[(lang, "page.md")] = text
         pages[(lang, pending)] = text + ("\n## Only in English\n" if lang == "en" else "")
     docs = make_tree(tmp_path, pages)
-    proc = run_script("--docs", str(docs))
-    assert proc.returncode == 0, proc.stdout
-    assert f"fr/{pending}: headings" in proc.stdout and "translation pending (warning)" in proc.stdout
+    missing, _, structure, waiting = i18n_status.status(str(docs), LANGS, pending=(pending,))
+    assert not missing and not structure
+    assert any(line.startswith(f"fr/{pending}: headings") for line in waiting), waiting
+    assert run_script("--docs", str(docs)).returncode == 1  # nothing is pending in the committed list
     path = docs / "fr" / "page.md"
     path.write_text(path.read_text(encoding="utf-8").replace("## Sección", "### Sección"), encoding="utf-8")
-    assert run_script("--docs", str(docs)).returncode == 1
+    _, _, structure, _ = i18n_status.status(str(docs), LANGS, pending=(pending,))
+    assert any(line.startswith("fr/page.md") for line in structure), structure
+
+
+def test_nothing_is_pending_translation():
+    sys.path.insert(0, str(SCRIPT.parent))
+    try:
+        import i18n_status
+    finally:
+        sys.path.pop(0)
+    assert i18n_status.PENDING_TRANSLATION == ()
 
 
 def _git(root, *args, date=None):

@@ -11,11 +11,9 @@ from trainer.i18n import LANGS
 # that a line quoting a trained result carries a marker, and from nothing else. The lead removes
 # each entry when its rewritten page lands; a page not listed here is checked in full.
 AWAITING_REWRITE = ()
-# TEMPORARY (issue 13): pages rewritten in English whose es/fr/zh-Hant versions are being written
-# from the English structure by other helpers. English is checked in full; in the other languages the
-# marker rule and the same-claims rule wait for the translation. The lead empties this tuple when the
-# translations land (scripts/i18n_status.py PENDING_TRANSLATION is the same list).
-TRANSLATION_PENDING = ('index.md', 'plateau.md', 'capacity.md', 'reading-output.md', 'diagnose.md', 'reproduce.md')
+# Pages rewritten in English whose translations are on their way: in the other languages the
+# marker rule and the same-claims rule wait for the translation. Empty: every translation has landed.
+TRANSLATION_PENDING = ()
 
 
 def test_the_committed_pages_cite_claims_that_hold():
