@@ -17,8 +17,9 @@ from trainer.i18n.glossary import GLOSSARY, variants_in, word
 LANGS = sorted(GLOSSARY)
 NOT_PROSE = [re.compile(p, re.M | re.S) for p in (
     r"^([ \t>]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$",      # fenced code
-    r"(`+).+?\1",                                   # code spans
-    r"<!--.*?-->", r"^\s*--8<--.*$",                 # comments, includes
+    r"(`+)[^\n]+?\1",                               # code spans (on one line)
+    r"<!--.*?-->", r"^\s*--8<--[^\n]*$",            # comments, includes (only their own line)
+    r"<span lang=\"[^\"]+\">.*?</span>",             # a quote in another language (the notes' own words)
     r"\$\$.*?\$\$|\$[^$\n]+\$",                     # math
     r"\]\([^)]*\)", r"\{[^{}\n]*\}",                # link targets, attribute lists and format fields
     r"\[\[[^\]]+\]\]", r"<[^>\n]+>",                # value references, HTML tags
@@ -33,6 +34,20 @@ def prose(text):
 
 def _found(where, text, lang):
     return [f"{where}: {found!r} (use {term.word!r} for {term.concept!r})" for term, found in variants_in(prose(text), lang)]
+
+
+def test_prose_after_an_include_or_a_code_span_is_still_checked():
+    # with re.S, an include or a code span once swallowed the rest of the page
+    assert _found("x", '--8<-- "snippets/fr/a.md"\nLe run des notes.', "fr") == \
+        ["x: 'run' (use 'entraînement' for 'run')"]
+    assert _found("x", "`a`\nUn run.\n`b`", "fr") == ["x: 'run' (use 'entraînement' for 'run')"]
+
+
+def test_a_quote_marked_with_its_language_is_not_ours_to_change():
+    assert _found("x", '« <span lang="es">7.6 Billones de tokens</span> », soit 7,6 milliards de tokens', "fr") == \
+        ["x: 'tokens' (use 'jeton' for 'token')"]
+    assert _found("x", "la ficha del conjunto de datos; una ficha por palabra", "es") == \
+        ["x: 'ficha' (use 'token' for 'token')"]
 
 
 def test_the_detector_finds_a_variant_in_prose_only():

@@ -32,7 +32,7 @@ GLOSSARY = {
         Term("warmup", "calentamiento", r"\bwarm-?ups?\b",
              "«calentamiento» es el término habitual en los cursos y artículos en español; `warmup_iters` "
              "queda en el código"),
-        Term("token", "token", r"\bfichas?\b|\bsímbolos? léxicos?\b",
+        Term("token", "token", r"\bfichas?\b(?!\s+del?\b)|\bsímbolos? léxicos?\b",
              "en español se escribe «token»; las traducciones literales no se usan en la práctica"),
         Term("trainer", "código de entrenamiento", r"\bentrenador(?:es)?\b",
              "un entrenador es una persona; nuestro código es el código de entrenamiento"),
