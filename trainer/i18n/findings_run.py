@@ -177,7 +177,7 @@ RUN_FINDINGS = {
               "are the eval iterations: their time includes estimate_loss() (2 × eval_iters forward passes) and the checkpoint "
               "save, {overhead} each. Training did not slow down; leave them out when judging speed.{mfu} If evals cost too "
               "much, raise eval_interval or lower eval_iters.",
-        "es": "{count} iteraciones tardaron mucho más que los {median} habituales: {eval_median} típicamente (hasta {eval_max}). "
+        "es": "{count} iteraciones tardaron mucho más que los {median} habituales: {eval_median} de mediana (hasta {eval_max}). "
               "Son las iteraciones con evaluación: su tiempo incluye estimate_loss() (2 × eval_iters pasadas hacia delante) y "
               "el guardado del checkpoint, {overhead} cada una. El entrenamiento no se ralentizó; déjalas fuera al medir la "
               "velocidad.{mfu} Si las evaluaciones cuestan demasiado, sube eval_interval o baja eval_iters.",
