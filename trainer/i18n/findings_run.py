@@ -248,7 +248,7 @@ RUN_FINDINGS = {
         "en": "The `mfu {value}` on {count} line(s), up to step {last}, is not a measurement: nanoGPT starts its running MFU "
               "at -1 and only updates it from the process's 5th iteration on (local_iter_num ≥ 5).{first} Ignore it; this "
               "analysis does.",
-        "es": "El `mfu {value}` de las primeras líneas, hasta el paso {last} ({count} en total), no es una medida: nanoGPT "
+        "es": "El `mfu {value}` de las líneas hasta el paso {last} ({count} en total) no es una medida: nanoGPT "
               "inicia su MFU móvil en -1 y solo lo actualiza cuando el proceso ha completado sus cinco primeras iteraciones "
               "(local_iter_num ≥ 5).{first} Ignóralo; este análisis también lo hace.",
         "fr": "Le `mfu {value}` de {count} ligne(s), jusqu’au pas {last}, n’est pas une mesure\u00a0: nanoGPT démarre son "
