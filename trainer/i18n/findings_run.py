@@ -259,7 +259,7 @@ RUN_FINDINGS = {
     },
     "mfu_warmup_sentinel.first": {
         "en": " The first real value is {value} at step {step}.",
-        "es": " El primer valor real es {value} en el paso {step}.",
+        "es": " El primer valor real, en el paso {step}, es del {value}.",
         "fr": " La première vraie valeur est {value} au pas {step}.",
         "zh-Hant": "第一個真正的數值是第 {step} 步的 {value}。",
     },
