@@ -110,8 +110,8 @@ NOT_A_NOUN = {'es': {'y', 'e', 'o', 'u', 'a', 'en', 'por', 'para', 'con', 'sin',
 
 @pytest.mark.parametrize('lang', ['es', 'fr'])
 def test_a_count_in_words_before_a_noun_takes_de(lang):
-    # "7 602 millones tokens" is not Spanish: the page writes [[name.key|de]] tokens
-    # (hooks/values.py), which gives "7 602 millones de tokens", and "524 288 tokens" for a plain number.
+    # "7602 millones tokens" is not Spanish: the page writes [[name.key|de]] tokens
+    # (hooks/values.py), which gives "7602 millones de tokens", and "524 288 tokens" for a plain number.
     from trainer.i18n.numbers import SCALE_WORDS
     table = values()
     missing = []

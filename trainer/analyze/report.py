@@ -148,6 +148,14 @@ def _mfu_lines(facts, lang, assuming):
     return out
 
 
+def _steps_note(steps, lang):
+    """' (steps 700, 1200)' after a finding's code; ' (step 0)' for a single step; '' for none."""
+    if not steps:
+        return ""
+    key = "title.step" if len(steps) == 1 else "title.steps"
+    return f" ({label(key, lang)} {_steps_text(steps, lang)})"
+
+
 def _steps_text(steps, lang):
     shown = [fmt_int(s, lang) for s in steps[:8]]
     return ", ".join(shown) + (", …" if len(steps) > 8 else "")
@@ -177,7 +185,7 @@ def to_markdown(analysis, lang="en"):
         if not r.findings:
             out += [label("title.no_findings", lang), ""]
         for f in r.findings:
-            steps = f" ({label('title.steps', lang)} {_steps_text(f.steps, lang)})" if f.steps else ""
+            steps = _steps_note(f.steps, lang)
             out.append(f"- **{label('sev.' + f.severity, lang)} · `{f.code}`**{steps}{label('sep', lang)}{message(f, lang)}")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
@@ -220,7 +228,7 @@ def to_text(analysis, lang="en", color=False, width=100):
         if not r.findings:
             out.append("    " + label("title.no_findings", lang))
         for f in r.findings:
-            steps = f" ({label('title.steps', lang)} {_steps_text(f.steps, lang)})" if f.steps else ""
+            steps = _steps_note(f.steps, lang)
             out.append("    " + paint(f"[{label('sev.' + f.severity, lang)}] {f.code}", COLORS[f.severity]) + steps)
             # Chinese has no spaces to break at and takes two columns a character
             wrap = width // 2 if lang == "zh-Hant" else width

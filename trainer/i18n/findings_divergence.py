@@ -68,7 +68,7 @@ DIVERGENCE_FINDINGS = {
               "loss is one micro-batch, so a lone spike can be one hard batch; repeated spikes mean the learning rate is near "
               "the edge of stability. Try: a lower peak LR or a longer warmup, grad_clip=1.0, and see whether spikes follow "
               "particular data.",
-        "es": "{count} pico(s) de pérdida; el mayor en el paso {step}: {loss} frente a {baseline} justo antes (+{jump}). La "
+        "es": "Picos de pérdida: {count}; el mayor, en el paso {step}: {loss} frente a {baseline} justo antes (+{jump}). La "
               "pérdida de iter es un solo micro-lote, así que un pico aislado puede ser un lote difícil; si se repiten, la tasa "
               "de aprendizaje está al borde de la estabilidad. Prueba: una LR máxima menor o un calentamiento más largo, "
               "grad_clip=1.0, y mira si los picos coinciden con ciertos datos.",

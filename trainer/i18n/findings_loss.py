@@ -51,7 +51,7 @@ LOSS_FINDINGS = {
     "plateau.done": {
         "en": "The learning rate has finished decaying, so more steps at this setting mostly buy noise. Try: more or "
               "more varied data, a bigger model if data is plentiful; keep the checkpoint of the best step.",
-        "es": "La LR ya terminó de bajar, así que seguir entrenando así apenas compra ruido. Prueba: más datos o más "
+        "es": "La LR ya terminó de bajar, así que seguir entrenando así apenas aporta algo más que ruido. Prueba: más datos o más "
               "variados, un modelo mayor si sobran datos; guarda el checkpoint del mejor paso.",
         "fr": "Le LR a fini de décroître\u202f: continuer ainsi n’apporte guère que du bruit. À essayer\u00a0: des données "
               "plus nombreuses ou plus variées, un modèle plus grand si les données abondent\u202f; gardez le checkpoint "
@@ -64,7 +64,7 @@ LOSS_FINDINGS = {
               "if it has finished, more steps at this setting mostly buy noise. Try: more or more varied data, a bigger "
               "model if data is plentiful; keep the checkpoint of the best step.",
         "es": "El registro no dice en qué punto está la LR: si todavía está bajando, deja primero que termine el "
-              "calendario; si ya terminó, seguir entrenando así apenas compra ruido. Prueba: más datos o más variados, "
+              "calendario; si ya terminó, seguir entrenando así apenas aporta algo más que ruido. Prueba: más datos o más variados, "
               "un modelo mayor si sobran datos; guarda el checkpoint del mejor paso.",
         "fr": "Le journal ne dit pas où en est le LR\u00a0: s’il décroît encore, laissez d’abord le calendrier aller à son "
               "terme\u202f; s’il a fini, continuer ainsi n’apporte guère que du bruit. À essayer\u00a0: des données plus "

@@ -177,7 +177,7 @@ RUN_FINDINGS = {
               "are the eval iterations: their time includes estimate_loss() (2 × eval_iters forward passes) and the checkpoint "
               "save, {overhead} each. Training did not slow down; leave them out when judging speed.{mfu} If evals cost too "
               "much, raise eval_interval or lower eval_iters.",
-        "es": "{count} iteraciones tardaron mucho más que los {median} habituales: {eval_median} típicamente (hasta {eval_max}). "
+        "es": "{count} iteraciones tardaron mucho más que los {median} habituales: {eval_median} de mediana (hasta {eval_max}). "
               "Son las iteraciones con evaluación: su tiempo incluye estimate_loss() (2 × eval_iters pasadas hacia delante) y "
               "el guardado del checkpoint, {overhead} cada una. El entrenamiento no se ralentizó; déjalas fuera al medir la "
               "velocidad.{mfu} Si las evaluaciones cuestan demasiado, sube eval_interval o baja eval_iters.",
@@ -248,9 +248,9 @@ RUN_FINDINGS = {
         "en": "The `mfu {value}` on {count} line(s), up to step {last}, is not a measurement: nanoGPT starts its running MFU "
               "at -1 and only updates it from the process's 5th iteration on (local_iter_num ≥ 5).{first} Ignore it; this "
               "analysis does.",
-        "es": "El `mfu {value}` de {count} línea(s), hasta el paso {last}, no es una medida: nanoGPT inicia su MFU móvil en "
-              "-1 y solo lo actualiza a partir de la 5.ª iteración del proceso (local_iter_num ≥ 5).{first} Ignóralo; este "
-              "análisis lo hace.",
+        "es": "El `mfu {value}` de las líneas hasta el paso {last} ({count} en total) no es una medida: nanoGPT "
+              "inicia su MFU móvil en -1 y solo lo actualiza cuando el proceso ha completado sus cinco primeras iteraciones "
+              "(local_iter_num ≥ 5).{first} Ignóralo; este análisis también lo hace.",
         "fr": "Le `mfu {value}` de {count} ligne(s), jusqu’au pas {last}, n’est pas une mesure\u00a0: nanoGPT démarre son "
               "MFU glissant à -1 et ne le met à jour qu’à partir de la 5ᵉ itération du processus (local_iter_num ≥ 5).{first} "
               "Ignorez-le\u202f; cette analyse le fait.",
@@ -259,7 +259,7 @@ RUN_FINDINGS = {
     },
     "mfu_warmup_sentinel.first": {
         "en": " The first real value is {value} at step {step}.",
-        "es": " El primer valor real es {value} en el paso {step}.",
+        "es": " El primer valor real, en el paso {step}, es del {value}.",
         "fr": " La première vraie valeur est {value} au pas {step}.",
         "zh-Hant": "第一個真正的數值是第 {step} 步的 {value}。",
     },

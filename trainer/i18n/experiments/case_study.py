@@ -17,7 +17,7 @@ STRINGS = {
                                'fr': 'la seule perte d’entraînement citée', 'zh-Hant': '筆記唯一引用的訓練損失'},
     'case_study.col_what': {'en': 'setting', 'es': 'ajuste', 'fr': 'réglage', 'zh-Hant': '設定'},
     'case_study.col_value': {'en': 'value', 'es': 'valor', 'fr': 'valeur', 'zh-Hant': '數值'},
-    'case_study.col_note': {'en': 'stated in', 'es': 'lo indica', 'fr': 'indiqué dans', 'zh-Hant': '出處'},
+    'case_study.col_note': {'en': 'stated in', 'es': 'fuente', 'fr': 'indiqué dans', 'zh-Hant': '出處'},
     'case_study.note_ref': {'en': 'note {n}', 'es': 'nota {n}', 'fr': 'note {n}', 'zh-Hant': '筆記 {n}'},
     'case_study.row_params': {'en': 'printed parameter count', 'es': 'número de parámetros impreso',
                               'fr': 'nombre de paramètres affiché', 'zh-Hant': '印出的參數量'},
@@ -60,7 +60,7 @@ STRINGS = {
                                  'fr': 'la ligne step de la note 001', 'zh-Hant': '筆記 001 的 step 行'},
     'case_study.points_note': {
         'en': 'At 14,500 the table of note 000 prints {table}; the step line of note 001 gives 3.5696 and the train loss.',
-        'es': 'En 14 500 la tabla de la nota 000 imprime {table}; la línea step de la nota 001 da 3.5696 y la pérdida de entrenamiento.',
+        'es': 'En la iteración 14 500, la tabla de la nota 000 imprime {table}; la línea step de la nota 001 da 3.5696 y, además, la pérdida de entrenamiento.',
         'fr': 'À 14 500, le tableau de la note 000 écrit {table} ; la ligne step de la note 001 donne 3.5696 et la perte d’entraînement.',
         'zh-Hant': '在第 14,500 步，筆記 000 的表格寫的是 {table}；筆記 001 的 step 行給出 3.5696 與訓練損失。'},
     'case_study.col_fact': {'en': 'what the analyzer computes', 'es': 'lo que calcula el analizador',

@@ -69,7 +69,7 @@ STRINGS = {
                                     'zh-Hant': '無暖身'},
     'case_study_arithmetic.lr_at': {'en': '{curve}: {lr} at {it}', 'es': '{curve}: {lr} en {it}',
                               'fr': '{curve} : {lr} à {it}', 'zh-Hant': '{curve}：第 {it} 次迭代為 {lr}'},
-    'case_study_arithmetic.claimed': {'en': 'claimed: {lr}', 'es': 'lo afirmado: {lr}', 'fr': 'valeur avancée\u00a0: {lr}',
+    'case_study_arithmetic.claimed': {'en': 'claimed: {lr}', 'es': 'según las notas: {lr}', 'fr': 'valeur avancée\u00a0: {lr}',
                              'zh-Hant': '案例研究所稱：{lr}'},
     'case_study_arithmetic.lr_title': {
         'en': "The case study's schedule: cosine {peak} → {min} over {iters} iterations",

@@ -35,10 +35,11 @@ STRINGS = {
         'en': 'Peaks are dense (no sparsity) bf16 tensor-core rates with FP32 accumulation, which is what a bf16 '
               'matmul in PyTorch uses; T4 and V100 have no bf16, so their fp16 peak is used. Sustained clocks '
               'below boost make the real peak lower still. † Above 100%: nanoGPT cannot print {p} on this GPU.',
-        'es': 'Los picos son tasas densas (sin dispersión) de los núcleos tensoriales en bf16 con acumulación en '
+        'es': 'Los picos son tasas densas (sin la aceleración por dispersión estructurada) de los núcleos tensoriales '
+              'en bf16 con acumulación en '
               'FP32, que es lo que usa una multiplicación de matrices bf16 en PyTorch; la T4 y la V100 no tienen '
-              'bf16, así que se usa su pico en fp16. Como el reloj sostenido queda por debajo del boost, el pico '
-              'real es aún menor. † Más del 100\u00a0%: nanoGPT no puede imprimir {p} en esta GPU.',
+              'bf16, así que se usa su pico en fp16. Como el reloj sostenido queda por debajo del de boost, el pico '
+              'real es aún menor. † Más del 100\u00a0%: nanoGPT no puede imprimir un {p} en esta GPU.',
         'fr': "Les pics sont des débits denses (sans parcimonie) des cœurs tensoriels en bf16 avec accumulation "
               "en FP32, ce qu'utilise un produit matriciel bf16 dans PyTorch\u00a0; la T4 et la V100 n'ont pas de "
               "bf16, on prend donc leur pic fp16. Les fréquences soutenues, inférieures au boost, abaissent "

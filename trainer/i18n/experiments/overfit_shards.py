@@ -3,7 +3,7 @@
 STRINGS = {
     'overfit_shards.title': {
         'en': 'Overfitting against epochs: the same steps on 1/256 of the data up to all of it',
-        'es': 'Sobreajuste frente a épocas: los mismos pasos sobre 1/256 de los datos y hasta todos',
+        'es': 'Sobreajuste frente a épocas: los mismos pasos sobre fracciones de los datos, de 1/256 a la totalidad',
         'fr': 'Surapprentissage et époques : les mêmes pas sur 1/256 des données et jusqu’à toutes',
         'zh-Hant': '過擬合與 epoch 數：以相同步數訓練 1/256 到全部的資料'},
     'overfit_shards.fraction': {'en': '1/{d} of the data', 'es': '1/{d} de los datos', 'fr': '1/{d} des données',

@@ -6,7 +6,7 @@ STRINGS = {
         'es': 'Dónde empieza un modelo sin entrenar frente a ln V y qué cambia al atar los pesos',
         'fr': 'Où démarre un modèle non entraîné par rapport à ln V, et ce que change le partage des poids',
         'zh-Hant': '未訓練模型的起點與 ln V 的差距，以及權重綁定帶來的改變'},
-    'start_loss.tied': {'en': 'tied (as trained)', 'es': 'atados (como se entrena)', 'fr': 'liés (comme à l’entraînement)',
+    'start_loss.tied': {'en': 'tied (as trained)', 'es': 'atada (como se entrena)', 'fr': 'liés (comme à l’entraînement)',
                         'zh-Hant': '綁定（與訓練時相同）'},
     'start_loss.untied': {'en': 'untied', 'es': 'sin atar', 'fr': 'non liés', 'zh-Hant': '未綁定'},
     'start_loss.ln_v': {'en': 'ln {v} (uniform guess)', 'es': 'ln {v} (reparto uniforme)',
