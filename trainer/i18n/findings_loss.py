@@ -174,7 +174,7 @@ LOSS_FINDINGS = {
     },
     "train_how.eval": {
         "en": "eval-mode train loss", "es": "pérdida de entrenamiento en modo eval",
-        "fr": "perte d’entraînement en mode eval", "zh-Hant": "評估模式下的訓練損失",
+        "fr": "perte d’entraînement en mode évaluation", "zh-Hant": "評估模式下的訓練損失",
     },
     "train_how.iter": {
         "en": "iter-line loss around those steps", "es": "pérdida de las líneas iter en torno a esos pasos",
@@ -236,7 +236,7 @@ LOSS_FINDINGS = {
               "eval_iters={eval_iters}), más del doble, así que no es azar: la partición de validación es más fácil de "
               "predecir que la de entrenamiento (otros documentos, menos repetición, otra parte del corpus). No dice nada "
               "de la regularización; compara cómo se construyeron las dos particiones.",
-        "fr": "Les deux valeurs viennent d’estimate_loss() en mode eval\u202f: le dropout est coupé pour les deux partitions et "
+        "fr": "Les deux valeurs viennent d’estimate_loss() en mode évaluation\u00a0: le dropout est coupé pour les deux partitions et "
               "ne peut pas l’expliquer. L’écart ({gap}) vaut {ratio}× le bruit de cette différence (≈{noise} avec "
               "eval_iters={eval_iters}), plus du double\u00a0: ce n’est donc pas le hasard. La partition de validation est plus "
               "facile à prédire que celle d’entraînement (d’autres documents, moins de répétitions, une autre partie du "
@@ -256,7 +256,7 @@ LOSS_FINDINGS = {
               "eval_iters={eval_iters}): supera el ruido pero no llega al doble, así que todavía puede ser azar. Si se "
               "mantiene durante varias evaluaciones, la partición de validación es más fácil de predecir que la de "
               "entrenamiento; un eval_iters mayor lo aclararía.",
-        "fr": "Les deux valeurs viennent d’estimate_loss() en mode eval\u202f: le dropout est coupé pour les deux partitions et "
+        "fr": "Les deux valeurs viennent d’estimate_loss() en mode évaluation\u00a0: le dropout est coupé pour les deux partitions et "
               "ne peut pas l’expliquer. L’écart ({gap}) vaut {ratio}× le bruit de cette différence (≈{noise} avec "
               "eval_iters={eval_iters})\u00a0: plus que le bruit, mais moins du double, donc il peut encore s’agir du hasard. "
               "S’il se maintient sur plusieurs évaluations, la partition de validation est plus facile à prédire que celle "
@@ -272,7 +272,7 @@ LOSS_FINDINGS = {
         "es": "Ambos valores salen de estimate_loss() en modo eval: el dropout está apagado en las dos particiones y no puede "
               "explicarlo. La diferencia ({gap}) cabe en el ruido de esa diferencia (≈{noise} con eval_iters={eval_iters} "
               "lotes aleatorios cada una): las dos pérdidas son estadísticamente iguales. Un eval_iters mayor las afina.",
-        "fr": "Les deux valeurs viennent d’estimate_loss() en mode eval\u202f: le dropout est coupé pour les deux partitions et ne "
+        "fr": "Les deux valeurs viennent d’estimate_loss() en mode évaluation\u00a0: le dropout est coupé pour les deux partitions et ne "
               "peut pas l’expliquer. L’écart ({gap}) reste dans le bruit de cette différence (≈{noise} avec "
               "eval_iters={eval_iters} lots aléatoires chacune)\u00a0: les deux pertes sont statistiquement égales. "
               "Un eval_iters plus grand les resserre.",
@@ -289,7 +289,7 @@ LOSS_FINDINGS = {
               "pesos{dropout}, así que queda por encima de una evaluación limpia de los mismos pesos. La diferencia ({gap}) "
               "es {ratio}× el ruido de la diferencia (≈{noise}), más del doble: además de la forma de medir, la partición de "
               "validación probablemente es más fácil que los datos de entrenamiento.",
-        "fr": "Cette perte d’entraînement est mesurée en mode train, sur les lots du pas pendant que les poids "
+        "fr": "Cette perte d’entraînement est mesurée en mode entraînement, sur les lots du pas pendant que les poids "
               "changent{dropout}\u202f: elle reste au-dessus d’une évaluation propre des mêmes poids. L’écart ({gap}) vaut "
               "{ratio}× le bruit de la différence (≈{noise}), plus du double\u00a0: au-delà de la mesure, la partition de "
               "validation est sans doute aussi plus facile que les données d’entraînement.",
@@ -304,7 +304,7 @@ LOSS_FINDINGS = {
         "es": "Esa pérdida de entrenamiento se mide en modo train, sobre los propios lotes del paso mientras cambian los "
               "pesos{dropout}, así que queda por encima de una evaluación limpia de los mismos pesos. La diferencia ({gap}) "
               "es {ratio}× el ruido de la diferencia (≈{noise}), menos del doble: la forma de medir puede explicarla entera.",
-        "fr": "Cette perte d’entraînement est mesurée en mode train, sur les lots du pas pendant que les poids "
+        "fr": "Cette perte d’entraînement est mesurée en mode entraînement, sur les lots du pas pendant que les poids "
               "changent{dropout}\u202f: elle reste au-dessus d’une évaluation propre des mêmes poids. L’écart ({gap}) vaut "
               "{ratio}× le bruit de la différence (≈{noise}), moins du double\u00a0: la façon de mesurer peut l’expliquer "
               "entièrement.",
@@ -319,7 +319,7 @@ LOSS_FINDINGS = {
         "es": "Esa pérdida de entrenamiento se mide en modo train, sobre los propios lotes del paso mientras cambian los "
               "pesos{dropout}, así que queda por encima de una evaluación limpia; además, la diferencia ({gap}) cabe en el "
               "ruido de la diferencia (≈{noise}).",
-        "fr": "Cette perte d’entraînement est mesurée en mode train, sur les lots du pas pendant que les poids "
+        "fr": "Cette perte d’entraînement est mesurée en mode entraînement, sur les lots du pas pendant que les poids "
               "changent{dropout}\u202f: elle reste au-dessus d’une évaluation propre\u202f; l’écart ({gap}) tient d’ailleurs "
               "dans le bruit de la différence (≈{noise}).",
         "zh-Hant": "那個訓練損失是在 train 模式下、以該步自己的批次、在權重更新過程中量到的{dropout}，"

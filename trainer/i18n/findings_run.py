@@ -43,7 +43,7 @@ RUN_FINDINGS = {
               "suman a lo que el entrenamiento ya ocupa en memoria. Prueba: un batch_size menor con un "
               "gradient_accumulation_steps mayor{suggest}, o menos lotes de evaluación o más pequeños; comprueba que nada "
               "más use la GPU.",
-        "fr": "Mémoire épuisée pendant l’évaluation, dans {frame}, {at} ({text})\u00a0: les passes avant de l’évaluation "
+        "fr": "Mémoire épuisée pendant l’évaluation, dans {frame}, {at} ({text})\u00a0: les passes avant qu’exécute l’évaluation "
               "s’ajoutent à ce que l’entraînement occupe déjà en mémoire. À essayer\u00a0: un batch_size plus petit avec un "
               "gradient_accumulation_steps plus grand{suggest}, ou des lots d’évaluation moins nombreux ou plus "
               "petits\u202f; vérifiez que rien d’autre n’utilise le GPU.",
@@ -184,7 +184,7 @@ RUN_FINDINGS = {
         "fr": "{count} itérations ont duré bien plus que les {median} habituelles\u00a0: {eval_median} en général (jusqu’à "
               "{eval_max}). Ce sont les itérations d’évaluation\u00a0: leur temps inclut estimate_loss() (2 × eval_iters passes "
               "avant) et la sauvegarde du checkpoint, {overhead} chacune. L’entraînement n’a pas ralenti\u202f; laissez-les de "
-              "côté pour juger la vitesse.{mfu} Si les évaluations coûtent trop, augmentez eval_interval ou baissez eval_iters.",
+              "côté pour juger la vitesse.{mfu} Si les évaluations coûtent trop cher, augmentez eval_interval ou baissez eval_iters.",
         "zh-Hant": "{count} 次迭代比平常的 {median} 慢得多：一般為 {eval_median}（最多 {eval_max}）。"
                    "它們是有評估的迭代：計時包含 estimate_loss()（2 × eval_iters 次前向傳播）與儲存檢查點，每次約多 {overhead}。"
                    "訓練本身並沒有變慢，評估速度時請排除它們。{mfu}如果評估太花時間，可以加大 eval_interval 或減少 eval_iters。",
@@ -220,19 +220,19 @@ RUN_FINDINGS = {
     "compile.cause.compile": {
         "en": "torch.compile compiling the model, on top of CUDA warm-up",
         "es": "torch.compile compilando el modelo, además del calentamiento de CUDA",
-        "fr": "torch.compile qui compile le modèle, en plus du warmup CUDA",
+        "fr": "la compilation du modèle par torch.compile, en plus de la mise en route de CUDA",
         "zh-Hant": "torch.compile 編譯模型，外加 CUDA 的暖機",
     },
     "compile.cause.nocompile": {
         "en": "warm-up (CUDA context, kernel selection, memory allocation; nothing is compiled)",
         "es": "calentamiento (contexto CUDA, selección de kernels, reserva de memoria; no se compila nada)",
-        "fr": "le warmup (contexte CUDA, choix des noyaux, allocation mémoire\u202f; rien n’est compilé)",
+        "fr": "la mise en route (contexte CUDA, choix des noyaux, allocation mémoire\u202f; rien n’est compilé)",
         "zh-Hant": "暖機（CUDA 環境、核心選擇、記憶體配置；沒有編譯任何東西）",
     },
     "compile.cause.unknown": {
         "en": "compilation (torch.compile, if on) and warm-up",
         "es": "compilación (torch.compile, si está activo) y calentamiento",
-        "fr": "la compilation (torch.compile, s’il est actif) et le warmup",
+        "fr": "la compilation (torch.compile, s’il est actif) et la mise en route",
         "zh-Hant": "編譯（若開啟 torch.compile）與暖機",
     },
     "compile.eval": {

@@ -4,7 +4,7 @@ STRINGS = {
     'case_study_arithmetic.title': {
         'en': "The case study's run, computed: tokens, parameters, learning rate, FLOPs, epochs",
         'es': 'La ejecución del caso de estudio, calculada: tokens, parámetros, tasa de aprendizaje, FLOPs, épocas',
-        'fr': "L'entraînement de l'étude de cas, calculé\u00a0: jetons, paramètres, taux d'apprentissage, FLOPs, époques",
+        'fr': "L'entraînement de l'étude de cas, calculé\u00a0: jetons, paramètres, taux d'apprentissage, FLOP, époques",
         'zh-Hant': '案例研究中那次訓練的實際數字：token、參數、學習率、FLOPs、epoch'},
     'case_study_arithmetic.model': {'en': '12/12/{C} ({params})', 'es': '12/12/{C} ({params})',
                                'fr': '12/12/{C} ({params})', 'zh-Hant': '12/12/{C}（{params}）'},
@@ -34,7 +34,7 @@ STRINGS = {
     'case_study_arithmetic.row_wpe': {
         'en': 'position embedding wpe (not counted)', 'es': 'embedding de posiciones wpe (no se cuenta)',
         'fr': 'embedding des positions wpe (non compté)', 'zh-Hant': '位置嵌入 wpe（不計入）'},
-    'case_study_arithmetic.row_flops': {'en': 'FLOPs per token', 'es': 'FLOPs por token', 'fr': 'FLOPs par jeton',
+    'case_study_arithmetic.row_flops': {'en': 'FLOPs per token', 'es': 'FLOPs por token', 'fr': 'FLOP par jeton',
                                    'zh-Hant': '每個 token 的 FLOPs'},
     'case_study_arithmetic.row_chinchilla': {'en': 'Chinchilla tokens', 'es': 'tokens según Chinchilla',
                                         'fr': 'jetons selon Chinchilla', 'zh-Hant': 'Chinchilla 建議的 token 數'},

@@ -28,7 +28,7 @@ STRINGS = {
         'es': 'Cada ejecución ve sus tokens una sola vez (menos de una época). ★: la media más baja con ese presupuesto. '
               'Todos los tamaños usan la misma tasa de aprendizaje ({lr}); ajustada por tamaño, los modelos pequeños '
               'podrían ganar más que los grandes.',
-        'fr': 'Chaque entraînement voit ses jetons une seule fois (moins d’une époque). ★ : la moyenne la plus basse '
+        'fr': 'Chaque entraînement voit ses jetons une seule fois (moins d’une époque). ★\u00a0: la moyenne la plus basse '
               'pour ce budget. Toutes les tailles utilisent le même taux d’apprentissage ({lr})\u00a0; réglé par '
               'taille, les petits modèles pourraient y gagner plus que les grands.',
         'zh-Hant': '每次訓練只看過它的 token 一次（不到一個 epoch）。★：該預算下平均最低者。所有大小都用同一個學習率'

@@ -18,8 +18,8 @@ STRINGS = {
     'effective_diversity.folio': {
         'en': 'one play, Folio spelling only', 'es': 'una obra, solo con la ortografía del Folio',
         'fr': 'une pièce, orthographe du Folio seule', 'zh-Hant': '一部劇作，僅對開本拼寫'},
-    'effective_diversity.short_repeat': {'en': 'repeat', 'es': '1 obra repetida', 'fr': 'répéter', 'zh-Hant': '重複'},
-    'effective_diversity.short_twins': {'en': '+ twins', 'es': '+ gemela', 'fr': '+ jumelles', 'zh-Hant': '＋孿生版'},
+    'effective_diversity.short_repeat': {'en': 'repeat', 'es': '1 obra repetida', 'fr': 'répétée', 'zh-Hant': '重複'},
+    'effective_diversity.short_twins': {'en': '+ twins', 'es': '+ gemela', 'fr': '+ jumelle', 'zh-Hant': '＋孿生版'},
     'effective_diversity.short_distinct': {'en': '2 plays', 'es': '2 obras', 'fr': '2 pièces', 'zh-Hant': '2 部劇作'},
     'effective_diversity.short_folio': {'en': 'Folio', 'es': 'Folio', 'fr': 'Folio', 'zh-Hant': '對開本'},
     'effective_diversity.val_axis': {

@@ -12,7 +12,7 @@ STRINGS = {
     'loss_lines.iter_avg': {
         'en': 'iter loss, train mode (mean of {n})',
         'es': 'pérdida de iter, modo entrenamiento (media de {n})',
-        'fr': "perte d'iter, mode entraînement (moyenne sur {n})",
+        'fr': "perte iter, mode entraînement (moyenne sur {n})",
         'zh-Hant': 'iter 損失，訓練模式（{n} 次平均）'},
     'loss_lines.step_train': {
         'en': 'step train loss, eval mode', 'es': 'pérdida de entrenamiento de step, modo evaluación',
@@ -23,7 +23,7 @@ STRINGS = {
     'loss_lines.col_dropout': {'en': 'dropout', 'es': 'dropout', 'fr': 'dropout', 'zh-Hant': 'dropout'},
     'loss_lines.col_iter': {
         'en': '`iter` loss (train mode, mean)', 'es': 'pérdida de `iter` (modo entrenamiento, media)',
-        'fr': "perte d'`iter` (mode entraînement, moyenne)", 'zh-Hant': '`iter` 損失（訓練模式，平均）'},
+        'fr': "perte `iter` (mode entraînement, moyenne)", 'zh-Hant': '`iter` 損失（訓練模式，平均）'},
     'loss_lines.col_train': {
         'en': '`step` train loss (eval mode)', 'es': 'pérdida de entrenamiento de `step` (modo evaluación)',
         'fr': "perte d'entraînement de `step` (mode évaluation)", 'zh-Hant': '`step` 訓練損失（評估模式）'},
@@ -38,8 +38,8 @@ STRINGS = {
               'the {w} `iter` losses centered on it.',
         'es': 'Medias sobre las evaluaciones de las iteraciones {start} a {end}; la pérdida de `iter` en cada '
               'evaluación es la media de las {w} pérdidas de `iter` centradas en ella.',
-        'fr': "Moyennes sur les évaluations des itérations {start} à {end}\u00a0; la perte d'`iter` à chaque "
-              "évaluation est la moyenne des {w} pertes d'`iter` centrées sur elle.",
+        'fr': "Moyennes sur les évaluations des itérations {start} à {end}\u00a0; la perte `iter` à chaque "
+              "évaluation est la moyenne des {w} pertes `iter` centrées sur elle.",
         'zh-Hant': '第 {start} 到第 {end} 次迭代之間各次評估的平均；每次評估的 `iter` 損失是以它為中心的 {w} 個 '
                    '`iter` 損失之平均。'},
 }

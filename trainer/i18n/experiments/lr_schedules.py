@@ -34,5 +34,5 @@ STRINGS = {
     'lr_schedules.col_gain_q': {'en': 'gain in quarter {q}', 'es': 'mejora en el cuarto {q}',
                                 'fr': 'gain au quart {q}', 'zh-Hant': '第 {q} 個四分之一的改善'},
     'lr_schedules.col_below_constant': {'en': 'below constant at the end', 'es': 'por debajo de la constante al final',
-                                        'fr': 'sous le constant à la fin', 'zh-Hant': '結束時低於固定學習率的幅度'},
+                                        'fr': 'sous le LR constant à la fin', 'zh-Hant': '結束時低於固定學習率的幅度'},
 }

@@ -62,7 +62,7 @@ STRINGS = {
     'reading_output.note_eval': {
         'en': '`step {s}:` then `iter {s}:` the eval\'s 2 × {n} forward passes are charged to that iteration\'s `time`.',
         'es': '`step {s}:` y luego `iter {s}:` las 2 × {n} pasadas hacia delante de la evaluación se cargan al `time` de esa iteración.',
-        'fr': '`step {s}:` puis `iter {s}:` les 2 × {n} passes avant de l’évaluation sont comptées dans le `time` de cette itération.',
+        'fr': '`step {s}:` puis `iter {s}:` les 2 × {n} passes avant qu’exécute l’évaluation sont comptées dans le `time` de cette itération.',
         'zh-Hant': '`step {s}:` 接著 `iter {s}:`：評估的 2 × {n} 次前向計算都算進這次迭代的 `time`。'},
     'reading_output.note_dip': {
         'en': 'The `mfu` of that iteration and the next ones: the average takes in a tenth of one very slow iteration, dips, and recovers.',
