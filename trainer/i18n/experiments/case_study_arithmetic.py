@@ -12,7 +12,7 @@ STRINGS = {
         'en': 'Chinchilla: {n} tokens per parameter', 'es': 'Chinchilla: {n} tokens por parámetro',
         'fr': 'Chinchilla\u00a0: {n} jetons par paramètre', 'zh-Hant': 'Chinchilla：每參數 {n} 個 token'},
     'case_study_arithmetic.pasted_at': {'en': 'log pasted at {it}', 'es': 'registro pegado en {it}',
-                                   'fr': 'journal collé à {it}', 'zh-Hant': '貼出記錄時：第 {it} 次迭代'},
+                                   'fr': 'journal collé à {it}', 'zh-Hant': '貼出日誌時：第 {it} 次迭代'},
     'case_study_arithmetic.tpp_title': {
         'en': 'Tokens seen per parameter, {tpi} tokens per iteration',
         'es': 'Tokens vistos por parámetro, {tpi} tokens por iteración',
