@@ -22,7 +22,7 @@ STRINGS = {
         'en': "the notes' {band}\non an {gpu}\n= {lo}–{hi} of the card",
         'es': 'el {band} de las notas\nen una {gpu}\n= {lo}–{hi} de la tarjeta',
         'fr': 'les {band} des notes\nsur une {gpu}\n= {lo} à {hi} de la carte',
-        'zh-Hant': '案例研究中\n{gpu} 的 {band}\n= 這張卡的 {lo}～{hi}'},
+        'zh-Hant': '案例研究中\n{gpu} 的 {band}\n= 這張卡的 {lo}–{hi}'},
     'mfu_renormalized.col_peak': {'en': 'dense bf16 peak (TFLOPS)', 'es': 'pico bf16 denso (TFLOPS)',
                                   'fr': 'pic bf16 dense (TFLOPS)', 'zh-Hant': '稠密 bf16 峰值（TFLOPS）'},
     'mfu_renormalized.col_factor': {'en': "× to convert nanoGPT's MFU", 'es': '× para convertir el MFU de nanoGPT',
