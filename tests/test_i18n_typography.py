@@ -41,6 +41,9 @@ def test_spanish_numbers_do_not_break():
     ('時間（毫秒） 與', '時間（毫秒）與'),
     ('get_lr(it) 的值', 'get_lr(it) 的值'),
     ('`f(x)`之後', '`f(x)`之後'),
+    ('`overfitting` (步數 700, 1,200)：', '`overfitting`（步數 700、1,200）：'),
+    ('隨機種子：1, 2, 3 · 步數：1,200, 2,000, …', '隨機種子：1、2、3 · 步數：1,200、2,000、…'),
+    ('T4 (fp16)', 'T4 (fp16)'),
 ])
 def test_traditional_chinese(text, want):
     assert typeset(text, 'zh-Hant') == want

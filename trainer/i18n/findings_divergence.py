@@ -60,7 +60,7 @@ DIVERGENCE_FINDINGS = {
               "À essayer\u00a0: un taux d’apprentissage plus bas ou un warmup plus long, grad_clip=1.0, bfloat16 plutôt que "
               "float16.",
         "zh-Hant": "{which}發散了：它曾降到 {min_loss}（約第 {min_step} 步），但從第 {step} 步起高於 "
-                   "ln(vocab_size) = {ln_vocab}（詞表 {vocab}），比均勻亂猜還差（最高 {peak}）。"
+                   "ln(vocab_size) = {ln_vocab}（詞彙表 {vocab}），比均勻亂猜還差（最高 {peak}）。"
                    "可以嘗試：降低學習率或拉長暖身、grad_clip=1.0、用 bfloat16 取代 float16。",
     },
     "loss_spike": {

@@ -117,7 +117,7 @@ LOSS_FINDINGS = {
         "zh-Hant": "過擬合：驗證損失在第 {best_step} 步降到最低的 {best_val}，到第 {last_step} 步又升到 {last_val}"
                    "（+{rise}，超過雜訊門檻 {threshold}），而訓練損失仍在下降（{train_best} → {train_last}，{train_how}）。"
                    "最好的模型是第 {best_step} 步的那一個。{ckpt_note}"
-                   "可以嘗試：更多或更多樣的資料（減少 epoch 數）、提高 dropout 或 weight decay，或在最佳步提前停止。",
+                   "可以嘗試：更多或更多樣的資料（減少 epoch 數）、提高 dropout 或權重衰減，或在最佳步提前停止。",
     },
     "overfitting.gap": {
         "en": "Overfitting: at step {step} the val loss is {val}, {ratio}× the train loss {train} ({train_how}) and {gap} "
@@ -133,7 +133,7 @@ LOSS_FINDINGS = {
               "nombreuses ou plus variées (moins d’époques), plus de dropout ou de weight decay, ou un checkpoint antérieur.",
         "zh-Hant": "過擬合：第 {step} 步的驗證損失是 {val}，是訓練損失 {train}（{train_how}）的 {ratio} 倍，高出 {gap}。"
                    "差距這麼大，表示模型對訓練資料的擬合遠勝於沒見過的文本。"
-                   "可以嘗試：更多或更多樣的資料（減少 epoch 數）、提高 dropout 或 weight decay，或改用較早的檢查點。",
+                   "可以嘗試：更多或更多樣的資料（減少 epoch 數）、提高 dropout 或權重衰減，或改用較早的檢查點。",
     },
     "overfitting.ckpt": {
         "en": " With always_save_checkpoint=True nanoGPT overwrites ckpt.pt at every eval, so that checkpoint is gone "
@@ -170,7 +170,7 @@ LOSS_FINDINGS = {
                    "驗證損失從 {val_start} 變成 {val_end}，訓練損失從 {train_start} 降到 {train_end}（{train_how}），"
                    "兩者的差距從 {gap_start} 擴大到 {gap_end}（+{widening}，超過雜訊門檻 {threshold}）。"
                    "這是過擬合的開端：再多訓練只會更貼合訓練資料，泛化卻不會更好；換更大的模型只會讓差距更大。"
-                   "可以嘗試：更多或全新的資料、提高 dropout 或 weight decay，或在此停止並保留驗證損失最佳的檢查點。",
+                   "可以嘗試：更多或全新的資料、提高 dropout 或權重衰減，或在此停止並保留驗證損失最佳的檢查點。",
     },
     "train_how.eval": {
         "en": "eval-mode train loss", "es": "pérdida de entrenamiento en modo eval",
@@ -197,7 +197,7 @@ LOSS_FINDINGS = {
               "validation, plus de dropout ou de weight decay.",
         "zh-Hant": "訓練損失在第 {step} 步降到 {loss}（困惑度 {ppl}），低於 {threshold}：模型幾乎逐個 token 背出了訓練文本{epochs}。"
                    "這是記憶，不是學習：換成沒見過的文本，表現會差得多（請對照驗證損失）。"
-                   "可以嘗試：多很多的資料、減少 epoch 數、在驗證損失最佳的那一步停止、提高 dropout 或 weight decay。",
+                   "可以嘗試：多很多的資料、減少 epoch 數、在驗證損失最佳的那一步停止、提高 dropout 或權重衰減。",
     },
     "memorization.epochs": {
         "en": ", after {epochs} epochs over {tokens} tokens", "es": ", tras {epochs} épocas sobre {tokens} tokens",
@@ -241,7 +241,7 @@ LOSS_FINDINGS = {
               "eval_iters={eval_iters}), plus du double\u00a0: ce n’est donc pas le hasard. La partition de validation est plus "
               "facile à prédire que celle d’entraînement (d’autres documents, moins de répétitions, une autre partie du "
               "corpus). Cela ne dit rien de la régularisation\u202f; comparez la façon dont les deux partitions ont été construites.",
-        "zh-Hant": "兩個數字都來自 eval 模式下的 estimate_loss()，兩個資料切分的 dropout 都已關閉，所以不可能是 dropout 造成的。"
+        "zh-Hant": "兩個數字都來自評估模式下的 estimate_loss()，兩個資料切分的 dropout 都已關閉，所以不可能是 dropout 造成的。"
                    "差距（{gap}）是這個差值雜訊（約 {noise}，eval_iters={eval_iters}）的 {ratio} 倍，超過兩倍，不是偶然："
                    "驗證集本身比訓練集容易預測（不同的文件、較少重複、或語料的另一部分）。這與正則化無關；"
                    "請比較兩個切分是怎麼做出來的。",
@@ -261,7 +261,7 @@ LOSS_FINDINGS = {
               "eval_iters={eval_iters})\u00a0: plus que le bruit, mais moins du double, donc il peut encore s’agir du hasard. "
               "S’il se maintient sur plusieurs évaluations, la partition de validation est plus facile à prédire que celle "
               "d’entraînement\u202f; un eval_iters plus grand trancherait.",
-        "zh-Hant": "兩個數字都來自 eval 模式下的 estimate_loss()，兩個切分的 dropout 都已關閉，所以不可能是 dropout 造成的。"
+        "zh-Hant": "兩個數字都來自評估模式下的 estimate_loss()，兩個切分的 dropout 都已關閉，所以不可能是 dropout 造成的。"
                    "差距（{gap}）是這個差值雜訊（約 {noise}，eval_iters={eval_iters}）的 {ratio} 倍：超過雜訊但不到兩倍，仍可能是偶然。"
                    "如果連續幾次評估都如此，表示驗證集比訓練集容易預測；加大 eval_iters 就能確定。",
     },
@@ -276,7 +276,7 @@ LOSS_FINDINGS = {
               "peut pas l’expliquer. L’écart ({gap}) reste dans le bruit de cette différence (≈{noise} avec "
               "eval_iters={eval_iters} lots aléatoires chacune)\u00a0: les deux pertes sont statistiquement égales. "
               "Un eval_iters plus grand les resserre.",
-        "zh-Hant": "兩個數字都來自 eval 模式下的 estimate_loss()，兩個切分的 dropout 都已關閉，所以不可能是 dropout 造成的。"
+        "zh-Hant": "兩個數字都來自評估模式下的 estimate_loss()，兩個切分的 dropout 都已關閉，所以不可能是 dropout 造成的。"
                    "差距（{gap}）落在這個差值的雜訊之內（約 {noise}，各以 eval_iters={eval_iters} 個隨機批次估計）："
                    "兩個損失在統計上相等。加大 eval_iters 可以讓兩者更精確。",
     },
@@ -293,7 +293,7 @@ LOSS_FINDINGS = {
               "changent{dropout}\u202f: elle reste au-dessus d’une évaluation propre des mêmes poids. L’écart ({gap}) vaut "
               "{ratio}× le bruit de la différence (≈{noise}), plus du double\u00a0: au-delà de la mesure, la partition de "
               "validation est sans doute aussi plus facile que les données d’entraînement.",
-        "zh-Hant": "那個訓練損失是在 train 模式下、以該步自己的批次、在權重更新過程中量到的{dropout}，"
+        "zh-Hant": "那個訓練損失是在訓練模式下、以該步自己的批次、在權重更新過程中量到的{dropout}，"
                    "因此會高於對同一組權重的乾淨評估。差距（{gap}）是差值雜訊（約 {noise}）的 {ratio} 倍，超過兩倍："
                    "除了量法不同，驗證集很可能也比訓練資料容易。",
     },
@@ -308,7 +308,7 @@ LOSS_FINDINGS = {
               "changent{dropout}\u202f: elle reste au-dessus d’une évaluation propre des mêmes poids. L’écart ({gap}) vaut "
               "{ratio}× le bruit de la différence (≈{noise}), moins du double\u00a0: la façon de mesurer peut l’expliquer "
               "entièrement.",
-        "zh-Hant": "那個訓練損失是在 train 模式下、以該步自己的批次、在權重更新過程中量到的{dropout}，"
+        "zh-Hant": "那個訓練損失是在訓練模式下、以該步自己的批次、在權重更新過程中量到的{dropout}，"
                    "因此會高於對同一組權重的乾淨評估。差距（{gap}）是差值雜訊（約 {noise}）的 {ratio} 倍，不到兩倍："
                    "單是量法不同就可能解釋全部的差距。",
     },
@@ -322,7 +322,7 @@ LOSS_FINDINGS = {
         "fr": "Cette perte d’entraînement est mesurée en mode entraînement, sur les lots du pas pendant que les poids "
               "changent{dropout}\u202f: elle reste au-dessus d’une évaluation propre\u202f; l’écart ({gap}) tient d’ailleurs "
               "dans le bruit de la différence (≈{noise}).",
-        "zh-Hant": "那個訓練損失是在 train 模式下、以該步自己的批次、在權重更新過程中量到的{dropout}，"
+        "zh-Hant": "那個訓練損失是在訓練模式下、以該步自己的批次、在權重更新過程中量到的{dropout}，"
                    "因此會高於乾淨的評估；而且差距（{gap}）也在差值的雜訊（約 {noise}）之內。",
     },
     "dropout.on": {

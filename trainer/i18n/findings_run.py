@@ -47,7 +47,7 @@ RUN_FINDINGS = {
               "s’ajoutent à ce que l’entraînement occupe déjà en mémoire. À essayer\u00a0: un batch_size plus petit avec un "
               "gradient_accumulation_steps plus grand{suggest}, ou des lots d’évaluation moins nombreux ou plus "
               "petits\u202f; vérifiez que rien d’autre n’utilise le GPU.",
-        "zh-Hant": "評估時記憶體不足，發生在 {frame} 中，{at}（{text}）：評估的前向傳播疊加在訓練已佔用的記憶體之上。"
+        "zh-Hant": "評估時記憶體不足，發生在 {frame} 中，{at}（{text}）：評估的前向傳遞疊加在訓練已佔用的記憶體之上。"
                    "可以嘗試：縮小 batch_size、加大 gradient_accumulation_steps{suggest}，或減少、縮小評估批次；"
                    "也確認沒有其他程式在用 GPU。",
     },
@@ -186,14 +186,14 @@ RUN_FINDINGS = {
               "avant) et la sauvegarde du checkpoint, {overhead} chacune. L’entraînement n’a pas ralenti\u202f; laissez-les de "
               "côté pour juger la vitesse.{mfu} Si les évaluations coûtent trop cher, augmentez eval_interval ou baissez eval_iters.",
         "zh-Hant": "{count} 次迭代比平常的 {median} 慢得多：一般為 {eval_median}（最多 {eval_max}）。"
-                   "它們是有評估的迭代：計時包含 estimate_loss()（2 × eval_iters 次前向傳播）與儲存檢查點，每次約多 {overhead}。"
-                   "訓練本身並沒有變慢，評估速度時請排除它們。{mfu}如果評估太花時間，可以加大 eval_interval 或減少 eval_iters。",
+                   "它們是有評估的迭代：計時包含 estimate_loss()（2 × eval_iters 次前向傳遞）與儲存檢查點，每次約多 {overhead}。"
+                   "訓練本身並沒有變慢，估算速度時請排除它們。{mfu}如果評估太花時間，可以加大 eval_interval 或減少 eval_iters。",
     },
     "eval_time_spike.mfu": {
         "en": " The printed MFU, a running average, dips by about {dip} points after each.",
         "es": " El MFU impreso, una media móvil, cae unos {dip} puntos tras cada una.",
         "fr": " Le MFU affiché, une moyenne glissante, perd environ {dip} points après chacune.",
-        "zh-Hant": "印出的 MFU 是滑動平均，每次之後會掉約 {dip} 個百分點。",
+        "zh-Hant": "印出的 MFU 是移動平均，每次之後會掉約 {dip} 個百分點。",
     },
     "compile_warmup": {
         "en": "The first iteration (step {step}) took {time}, {ratio}× the usual {median}.",
@@ -254,7 +254,7 @@ RUN_FINDINGS = {
         "fr": "Le `mfu {value}` de {count} ligne(s), jusqu’au pas {last}, n’est pas une mesure\u00a0: nanoGPT démarre son "
               "MFU glissant à -1 et ne le met à jour qu’à partir de la 5ᵉ itération du processus (local_iter_num ≥ 5).{first} "
               "Ignorez-le\u202f; cette analyse le fait.",
-        "zh-Hant": "{count} 行上的 `mfu {value}`（到第 {last} 步為止）不是量測值：nanoGPT 的滑動 MFU 從 -1 開始，"
+        "zh-Hant": "{count} 行上的 `mfu {value}`（到第 {last} 步為止）不是量測值：nanoGPT 的 MFU 移動平均從 -1 開始，"
                    "要到這個行程的第 5 次迭代（local_iter_num ≥ 5）才更新。{first}請忽略它；本分析也已略過。",
     },
     "mfu_warmup_sentinel.first": {

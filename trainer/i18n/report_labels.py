@@ -42,12 +42,12 @@ LABELS = {
     "fact.config.log": {"en": "read from the log", "es": "leída del registro", "fr": "lue dans le journal",
                         "zh-Hant": "從日誌讀出"},
     "fact.assuming_vocab": {"en": "assuming vocab {vocab}", "es": "suponiendo un vocabulario de {vocab}",
-                            "fr": "en supposant un vocabulaire de {vocab}", "zh-Hant": "假設詞表為 {vocab}"},
+                            "fr": "en supposant un vocabulaire de {vocab}", "zh-Hant": "假設詞彙表為 {vocab}"},
     "fact.config_skipped": {"en": "config lines not used (not plain assignments)",
                             "es": "líneas de configuración no usadas (no son asignaciones simples)",
                             "fr": "lignes de configuration ignorées (pas de simples affectations)",
                             "zh-Hant": "未採用的設定行（不是單純的賦值）"},
-    "fact.vocab": {"en": "vocabulary", "es": "vocabulario", "fr": "vocabulaire", "zh-Hant": "詞表"},
+    "fact.vocab": {"en": "vocabulary", "es": "vocabulario", "fr": "vocabulaire", "zh-Hant": "詞彙表"},
     "fact.vocab_rejected": {
         "en": "not in the log; nanoGPT's default {vocab} does not match the printed parameter count, so no count is recomputed",
         "es": "no figura en el registro; el valor por defecto de nanoGPT, {vocab}, no cuadra con los parámetros impresos, "

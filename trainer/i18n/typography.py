@@ -12,8 +12,9 @@ Spanish and French: a space inside a number (14 500), before % (12,3 %) or befor
 count word (7,6 milliards) does not break: U+202F between French digit groups, U+00A0
 everywhere else, as trainer.i18n.numbers writes them.
 Traditional Chinese (Taiwan): parentheses around or next to Han text are full-width
-（）, and there is no space between two Han characters, nor between a number's unit
-(秒, 億, 倍, %…) and the Han text after it.
+（）, with no space before （ or after ）; there is no space between two Han characters,
+nor between a number's unit (秒, 億, 倍, %…) and the Han text after it; a list of
+numbers is separated by the enumeration comma 、 (1、2、3), never by ", ".
 
 The same function serves catalog templates (trainer.i18n.t), figure text
 (trainer/plot_fit.py) and built pages (hooks/typography.py), so the three agree.
@@ -67,6 +68,11 @@ _ZH_RULES = [
     (re.compile(rf"(?<=[{HAN}])\(([^()\n]*)\)"), r"（\1）"),
     (re.compile(rf"\(([^()\n]*)\)(?=[{HAN}])"), r"（\1）"),
     (re.compile(rf"(?<=[（）])[ \t\n]+(?=[{HAN}])|(?<=[{HAN}])[ \t\n]+(?=[（）])"), ""),
+    # full-width parentheses carry their own spacing: none before （ or after ）
+    (re.compile(r"[ \t]+(?=（)|(?<=）)[ \t]+(?=\S)"), ""),
+    # a list of numbers ("1, 2, 3", "1,200, 2,000") takes the enumeration comma 、; a
+    # thousands separator has no space after it and stays
+    (re.compile(r"(?<=\d), (?=\d|…)"), "、"),
 ]
 RULES = {"en": [], "es": _NUMBER_RULES["es"], "fr": _FR_RULES + _NUMBER_RULES["fr"], "zh-Hant": _ZH_RULES}
 

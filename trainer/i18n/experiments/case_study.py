@@ -72,14 +72,14 @@ STRINGS = {
               'analizador mide en las líneas de iteración; las notas no citan ninguna',
         'fr': 'non signalé : distinguer un palier d’une descente lente demande le bruit d’une évaluation, que l’analyseur '
               'mesure sur les lignes d’itération ; les notes n’en citent aucune',
-        'zh-Hant': '未回報：要分辨持平與緩降，需要單次評估的雜訊，而分析器是從迭代行估計雜訊；筆記一行都沒有引用'},
+        'zh-Hant': '未回報。要分辨持平與緩降，需要單次評估的雜訊，而分析器是從迭代行估計這個雜訊；筆記一行迭代行都沒有引用。'},
     'case_study.cannot_overfitting': {
         'en': 'not reported: overfitting shows as train falling while val rises; the notes quote one train loss',
         'es': 'no se informa: el sobreajuste se ve cuando el entrenamiento baja mientras la validación sube; las notas '
               'citan una sola pérdida de entrenamiento',
         'fr': 'non signalé : le surapprentissage se voit quand l’entraînement baisse pendant que la validation monte ; '
               'les notes citent une seule perte d’entraînement',
-        'zh-Hant': '未回報：過擬合的跡象是訓練損失下降而驗證損失上升；筆記只引用了一個訓練損失'},
+        'zh-Hant': '未回報。過擬合的跡象是訓練損失下降、驗證損失上升；筆記只引用了一個訓練損失。'},
     'case_study.cannot_val_below_train': {
         'en': 'not reported: the analyzer compares val with train at every eval, or with the iteration lines around it; '
               'the notes give one train loss and no iteration lines',
@@ -87,5 +87,5 @@ STRINGS = {
               'iteración cercanas; las notas dan una pérdida de entrenamiento y ninguna línea de iteración',
         'fr': 'non signalé : l’analyseur compare validation et entraînement à chaque évaluation, ou aux lignes '
               'd’itération voisines ; les notes donnent une perte d’entraînement et aucune ligne d’itération',
-        'zh-Hant': '未回報：分析器在每次評估時比較驗證與訓練損失，或對照附近的迭代行；筆記只給一個訓練損失，沒有迭代行'},
+        'zh-Hant': '未回報。分析器在每次評估時比較驗證與訓練損失，或對照附近的迭代行；筆記只給了一個訓練損失，沒有任何迭代行。'},
 }

@@ -12,7 +12,7 @@ STRINGS = {
         'en': 'Chinchilla: {n} tokens per parameter', 'es': 'Chinchilla: {n} tokens por parámetro',
         'fr': 'Chinchilla\u00a0: {n} jetons par paramètre', 'zh-Hant': 'Chinchilla：每參數 {n} 個 token'},
     'case_study_arithmetic.pasted_at': {'en': 'log pasted at {it}', 'es': 'registro pegado en {it}',
-                                   'fr': 'journal collé à {it}', 'zh-Hant': '貼出記錄時：第 {it} 次迭代'},
+                                   'fr': 'journal collé à {it}', 'zh-Hant': '貼出日誌時：第 {it} 次迭代'},
     'case_study_arithmetic.tpp_title': {
         'en': 'Tokens seen per parameter, {tpi} tokens per iteration',
         'es': 'Tokens vistos por parámetro, {tpi} tokens por iteración',
@@ -56,12 +56,12 @@ STRINGS = {
         'fr': 'train.bin contient un uint16 (2 octets) par jeton : sa taille en octets / 2 est son nombre de jetons. '
               'Les tailles sont des exemples : les notes ne disent pas quelle taille fait leur fichier.',
         'zh-Hant': 'train.bin 每個 token 存成一個 uint16（2 位元組），所以檔案位元組數 / 2 就是 token 數。這些檔案大小'
-                   '只是例子：筆記沒有說明他們的檔案有多大。'},
+                   '只是例子：筆記沒有說明那個檔案有多大。'},
     'case_study_arithmetic.col_lr_warmup': {
         'en': 'LR, warmup {n} (nanoGPT default)', 'es': 'LR, calentamiento {n} (valor por defecto de nanoGPT)',
-        'fr': 'LR, warmup de {n} (défaut de nanoGPT)', 'zh-Hant': 'LR，暖身 {n}（nanoGPT 預設）'},
+        'fr': 'LR, warmup de {n} (défaut de nanoGPT)', 'zh-Hant': '學習率，暖身 {n}（nanoGPT 預設）'},
     'case_study_arithmetic.col_lr_nowarmup': {'en': 'LR, no warmup', 'es': 'LR, sin calentamiento',
-                                         'fr': 'LR, sans warmup', 'zh-Hant': 'LR，無暖身'},
+                                         'fr': 'LR, sans warmup', 'zh-Hant': '學習率，無暖身'},
     'case_study_arithmetic.warmup': {
         'en': 'warmup {n} (nanoGPT default)', 'es': 'calentamiento {n} (valor por defecto de nanoGPT)',
         'fr': 'warmup de {n} (défaut de nanoGPT)', 'zh-Hant': '暖身 {n}（nanoGPT 預設）'},

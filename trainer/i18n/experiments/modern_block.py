@@ -29,7 +29,7 @@ STRINGS = {
     'modern_block.col_final': {'en': 'val loss after {it} steps', 'es': 'pérdida de validación tras {it} pasos',
                                'fr': 'perte de validation après {it} pas', 'zh-Hant': '{it} 步後的驗證損失'},
     'modern_block.col_ms': {'en': 'ms/iter (median, CPU)', 'es': 'ms/iter (mediana, CPU)',
-                            'fr': 'ms/iter (médiane, CPU)', 'zh-Hant': '毫秒/iter（中位數，CPU）'},
+                            'fr': 'ms/iter (médiane, CPU)', 'zh-Hant': '每次迭代毫秒數（中位數，CPU）'},
     'modern_block.note': {
         'en': 'Same data, seeds, batch, learning-rate schedule and steps; only the block differs. SwiGLU keeps '
               'the MLP weight count with a hidden width of {H} (8/3·{C}) instead of {H4} (4·{C}); RoPE has no '

@@ -40,7 +40,7 @@ STRINGS = {
         'en': '`num decayed` / `num non-decayed`: weight decay applies to the 2-D tensors (matrices, embeddings), not to norm weights or biases.',
         'es': '`num decayed` / `num non-decayed`: el weight decay se aplica a los tensores 2-D (matrices, embeddings), no a los pesos de normalización ni a los sesgos.',
         'fr': '`num decayed` / `num non-decayed` : le weight decay porte sur les tenseurs 2-D (matrices, embeddings), pas sur les poids de normalisation ni les biais.',
-        'zh-Hant': '`num decayed` / `num non-decayed`：weight decay 只作用在二維張量（矩陣、嵌入），不含正規化權重與偏差。'},
+        'zh-Hant': '`num decayed` / `num non-decayed`：權重衰減只作用在二維張量（矩陣、嵌入），不含正規化層的權重與偏差項。'},
     'reading_output.note_fused': {
         'en': '`using fused AdamW:` True only on CUDA.', 'es': '`using fused AdamW:` True solo en CUDA.',
         'fr': '`using fused AdamW:` True seulement sur CUDA.', 'zh-Hant': '`using fused AdamW:`：只有在 CUDA 上才是 True。'},
@@ -48,7 +48,7 @@ STRINGS = {
         'en': '`step 0:` the first eval, before any update: both losses in eval mode, near ln(vocab).',
         'es': '`step 0:` la primera evaluación, antes de cualquier actualización: ambas pérdidas en modo evaluación, cerca de ln(vocab).',
         'fr': '`step 0:` la première évaluation, avant toute mise à jour : les deux pertes en mode évaluation, proches de ln(vocab).',
-        'zh-Hant': '`step 0:`：第一次評估，尚未做任何更新；兩個損失都在 eval 模式下計算，接近 ln(vocab)。'},
+        'zh-Hant': '`step 0:`：第一次評估，尚未做任何更新；兩個損失都在評估模式下計算，接近 ln(vocab)。'},
     'reading_output.note_iter0': {
         'en': '`iter 0:` slow, because its time includes that eval and the warm-up (and compilation with compile=True).',
         'es': '`iter 0:` lenta, porque su tiempo incluye esa evaluación y el calentamiento (y la compilación con compile=True).',
@@ -63,7 +63,7 @@ STRINGS = {
         'en': '`step {s}:` then `iter {s}:` the eval\'s 2 × {n} forward passes are charged to that iteration\'s `time`.',
         'es': '`step {s}:` y luego `iter {s}:` las 2 × {n} pasadas hacia delante de la evaluación se cargan al `time` de esa iteración.',
         'fr': '`step {s}:` puis `iter {s}:` les 2 × {n} passes avant qu’exécute l’évaluation sont comptées dans le `time` de cette itération.',
-        'zh-Hant': '`step {s}:` 接著 `iter {s}:`：評估的 2 × {n} 次前向計算都算進這次迭代的 `time`。'},
+        'zh-Hant': '`step {s}:` 接著 `iter {s}:`：評估的 2 × {n} 次前向傳遞都算進這次迭代的 `time`。'},
     'reading_output.note_dip': {
         'en': 'The `mfu` of that iteration and the next ones: the average takes in a tenth of one very slow iteration, dips, and recovers.',
         'es': 'El `mfu` de esa iteración y las siguientes: la media incorpora una décima parte de una iteración muy lenta, cae y se recupera.',
