@@ -37,9 +37,9 @@ def test_percentages_follow_cldr_with_a_no_break_space_in_spanish_and_french():
 
 
 @pytest.mark.parametrize('n,lang,want', [
-    (7.6e9, 'en', '7.6 billion'), (7.6e9, 'es', f'7600{NBSP}millones'),
+    (7.6e9, 'en', '7.6 billion'), (7.6e9, 'es', f'7{NBSP}600{NBSP}millones'),
     (7.6e9, 'fr', f'7,6{NBSP}milliards'), (7.6e9, 'zh-Hant', '76億'),
-    (7.34e9, 'es', f'7340{NBSP}millones'), (1.0486e10, 'es', f'10{NBSP}486{NBSP}millones'), (7.3e9, 'fr', f'7,3{NBSP}milliards'),
+    (7.34e9, 'es', f'7{NBSP}340{NBSP}millones'), (1.0486e10, 'es', f'10{NBSP}486{NBSP}millones'), (7.3e9, 'fr', f'7,3{NBSP}milliards'),
     (1e6, 'es', f'1{NBSP}millón'), (2e6, 'es', f'2{NBSP}millones'), (1.2e6, 'es', f'1,2{NBSP}millones'),
     (1e9, 'fr', f'1{NBSP}milliard'), (1.2e9, 'fr', f'1,2{NBSP}milliard'), (1.2e6, 'fr', f'1,2{NBSP}million'),
     (2e6, 'fr', f'2{NBSP}millions'), (1e6, 'en', '1 million'), (1.2e9, 'en', '1.2 billion'),
@@ -56,7 +56,7 @@ def test_spanish_never_writes_billones_for_ten_to_the_ninth():
 
 
 def test_de_before_a_noun_only_after_a_scale_word():
-    assert with_de(fmt_count(7.34e9, 'es'), 'es') + 'tokens' == f'7340{NBSP}millones de tokens'
+    assert with_de(fmt_count(7.34e9, 'es'), 'es') + 'tokens' == f'7{NBSP}340{NBSP}millones de tokens'
     assert with_de(fmt_count(7.3e9, 'fr'), 'fr', 'jetons') + 'jetons' == f'7,3{NBSP}milliards de jetons'
     assert with_de(fmt_count(2e6, 'fr'), 'fr', 'itérations') + 'itérations' == f'2{NBSP}millions d’itérations'
     assert with_de(fmt_count(5e5, 'es'), 'es') == f'500{NBSP}000'  # a plain number: "500 000 tokens"

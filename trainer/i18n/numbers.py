@@ -6,8 +6,10 @@ style guide asks for differently is overridden here:
 
 - Spanish (RAE, Ortografía 2010, §4.2.2.1): digits are grouped by a space, not
   by CLDR's point, and a four-digit number is not grouped (1000, but 10 000).
-- Spanish counts of 10^9 and more are said in millions ("7340 millones", "10 486 millones"), never
-  "mil millones" or "billones" (10^12 in Spanish).
+- Spanish counts of 10^9 and more are said in millions, never
+  "mil millones" or "billones" (10^12 in Spanish); the count of millions is
+  grouped even at four digits ("7 600 millones", as the project's style sheet asks),
+  so a figure in millions reads the same in every size.
 - Spanish and French keep a number and the word after it on one line: the
   space before a scale word ("7,6 milliards") is a no-break space.
 
@@ -94,13 +96,13 @@ def fmt_count(n, lang, digits=1):
     """A large count in words, at most `digits` decimals (trailing zeros dropped), in the
     grammatical number the count needs:
 
-        7.6e9 -> '7.6 billion' / '7600 millones' / '7,6 milliards' / '76億'
+        7.6e9 -> '7.6 billion' / '7602 millones' / '7,6 milliards' / '76億'
         1e6   -> '1 million'   / '1 millón'       / '1 million'     / '100萬'
         1.2e9 -> '1.2 billion' / '1200 millones'  / '1,2 milliard'  / '12億'
 
     French keeps the singular below 2 (1,2 milliard); Spanish counts of 10^9 and more
-    stay in millions, grouped from five digits on as the RAE asks (7340 millones,
-    10 486 millones). Below a million (below 10 000 in Chinese) the plain number is written."""
+    stay in millions, grouped (7 340 millones). Below a million (below 10 000 in
+    Chinese) the plain number is written."""
     _locale(lang)
     n = float(n)
     if lang == "zh-Hant":
@@ -110,8 +112,8 @@ def fmt_count(n, lang, digits=1):
     if abs(n) < 1e6:
         return fmt_int(n, lang)
     if lang == "es" and 1e9 <= abs(n) < 1e12:
-        # fmt_int keeps the RAE rule: a four-digit count of millions is not grouped (7602 millones)
-        return f"{fmt_int(round(n / 1e6), lang)}{NBSP}millones"
+        millions = format_decimal(round(n / 1e6), format="#,##0", locale="es")
+        return f"{_es_groups(millions)}{NBSP}millones"
     s = format_compact_decimal(n, format_type="long", locale=LOCALES[lang], fraction_digits=digits)
     if lang == "es":
         s = _es_groups(s)
