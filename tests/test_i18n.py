@@ -71,5 +71,5 @@ def test_t_fills_fields_and_names_what_is_missing():
 def test_t_typesets_the_template_but_not_the_fields():
     cat = {'x': {'en': "Note: {v}", 'es': "Nota: {v}", 'fr': "Note : l'iter {v} ?", 'zh-Hant': '註(見下) {v}'}}
     assert t(cat, 'x', 'fr', v="a: b") == "Note\u00a0: l\u2019iter a: b\u202f?"
-    assert t(cat, 'x', 'zh-Hant', v="f(x)") == '註（見下） f(x)'
+    assert t(cat, 'x', 'zh-Hant', v="f(x)") == '註（見下）f(x)'  # no space after a full-width ）
     assert t(cat, 'x', 'en', v=1) == 'Note: 1'
