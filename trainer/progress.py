@@ -9,9 +9,8 @@ The two loop lines, byte for byte as nanoGPT prints them (train.py L265, L327):
   includes its eval and checkpoint, and iteration 0 any compilation;
 - loss: the last micro-batch's loss on rank 0, in train mode, scaled back up
   by the accumulation steps (not a mean over the batch);
-- mfu: an EMA (0.9 old, 0.1 new) updated on logged iterations once this
-  process has run 5 iterations (from local iteration 5, counting from 0, the
-  6th), against the A100's 312 TFLOPS; -100.00% before.
+- mfu: an EMA (0.9 old, 0.1 new) updated on logged iterations from this
+  process's 5th iteration on, against the A100's 312 TFLOPS; -100.00% before.
   metrics.jsonl has it as mfu_a100, and mfu_device against this device's peak.
 """
 import os
