@@ -21,12 +21,14 @@ from decimal import Decimal
 STATED = {
     'n_layer': (12, '001'), 'n_head': (12, '001'), 'n_embd': (384, '001'),
     'block_size': (1024, '000'), 'batch_size': (16, '000, 001'), 'gradient_accumulation_steps': (32, '000'),
-    'learning_rate': (1e-3, '000'), 'min_lr': (1e-4, '000'), 'max_iters': (20_000, '000'),
+    'learning_rate': (1e-3, '000'), 'min_lr': (1e-4, '000'),
     'lr_decay_iters': (20_000, '000'), 'dropout': (0.1, '000, 001'), 'weight_decay': (0.1, '000'),
     'compile': (True, '001'),
 }
 # Settings they do not state, and why we take these values.
 ASSUMED = {
+    # notes 000 and 002 only say the cosine decays over 20,000 iterations, which is lr_decay_iters
+    'max_iters': (20_000, "= lr_decay_iters, as nanoGPT's configs set them"),
     'warmup_iters': (2000, "nanoGPT's default; no note mentions warmup"),
     'eval_interval': (500, 'every quoted step (0, 2000, ..., 13500, 14500) is a multiple of 500'),
     'eval_iters': (200, "nanoGPT's default"),

@@ -3,7 +3,7 @@
 A page backs a sentence, list item or table row with an HTML comment on the
 same line (several on one line are allowed):
 
-    The one-shard run overfits after about [[overfit_shards.best_epochs_frac_256]] epochs. <!-- claim: overfit_shards.smallest_shard_rises -->
+    The one-shard run overfits after about [[overfit_shards.best_epochs_frac_256]] epochs. <!-- claim: overfit_shards.smallest_shard_best_epochs -->
 
 The rules, checked on every docs/<lang>/**/*.md against the committed manifest
 (gallery/manifest.json) and values (snippets/values/<experiment>.json):

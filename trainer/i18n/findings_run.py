@@ -218,16 +218,16 @@ RUN_FINDINGS = {
         "zh-Hant": "其餘一次性的 {excess} 來自 {cause}；估計速度與 MFU 時請排除。",
     },
     "compile.cause.compile": {
-        "en": "torch.compile compiling the model, on top of CUDA warm-up",
-        "es": "torch.compile compilando el modelo, además del calentamiento de CUDA",
-        "fr": "la compilation du modèle par torch.compile, en plus de la mise en route de CUDA",
-        "zh-Hant": "torch.compile 編譯模型，外加 CUDA 的暖機",
+        "en": "torch.compile compiling the model, on top of the device's warm-up",
+        "es": "torch.compile compilando el modelo, además del calentamiento del dispositivo",
+        "fr": "la compilation du modèle par torch.compile, en plus de la mise en route de l’appareil",
+        "zh-Hant": "torch.compile 編譯模型，外加裝置的暖機",
     },
     "compile.cause.nocompile": {
-        "en": "warm-up (CUDA context, kernel selection, memory allocation; nothing is compiled)",
-        "es": "calentamiento (contexto CUDA, selección de kernels, reserva de memoria; no se compila nada)",
-        "fr": "la mise en route (contexte CUDA, choix des noyaux, allocation mémoire\u202f; rien n’est compilé)",
-        "zh-Hant": "暖機（CUDA 環境、核心選擇、記憶體配置；沒有編譯任何東西）",
+        "en": "warm-up (device setup, kernel selection, memory allocation; nothing is compiled)",
+        "es": "calentamiento (preparación del dispositivo, selección de kernels, reserva de memoria; no se compila nada)",
+        "fr": "la mise en route (initialisation de l’appareil, choix des noyaux, allocation mémoire\u202f; rien n’est compilé)",
+        "zh-Hant": "暖機（裝置初始化、核心選擇、記憶體配置；沒有編譯任何東西）",
     },
     "compile.cause.unknown": {
         "en": "compilation (torch.compile, if on) and warm-up",
@@ -246,16 +246,18 @@ RUN_FINDINGS = {
     },
     "mfu_warmup_sentinel": {
         "en": "The `mfu {value}` on {count} line(s), up to step {last}, is not a measurement: nanoGPT starts its running MFU "
-              "at -1 and only updates it from the process's 5th iteration on (local_iter_num ≥ 5).{first} Ignore it; this "
-              "analysis does.",
+              "at -1 and only updates it after the process's first 5 iterations, from the 6th on (local_iter_num ≥ 5, "
+              "counting from 0).{first} Ignore it; this analysis does.",
         "es": "El `mfu {value}` de las líneas hasta el paso {last} ({count} en total) no es una medida: nanoGPT "
               "inicia su MFU móvil en -1 y solo lo actualiza cuando el proceso ha completado sus cinco primeras iteraciones "
               "(local_iter_num ≥ 5).{first} Ignóralo; este análisis también lo hace.",
         "fr": "Le `mfu {value}` de {count} ligne(s), jusqu’au pas {last}, n’est pas une mesure\u00a0: nanoGPT démarre son "
-              "MFU glissant à -1 et ne le met à jour qu’à partir de la 5ᵉ itération du processus (local_iter_num ≥ 5).{first} "
+              "MFU glissant à -1 et ne le met à jour qu’après les 5 premières itérations du processus, à partir de la 6ᵉ "
+              "(local_iter_num ≥ 5, en comptant à partir de 0).{first} "
               "Ignorez-le\u202f; cette analyse le fait.",
         "zh-Hant": "{count} 行上的 `mfu {value}`（到第 {last} 步為止）不是量測值：nanoGPT 的 MFU 移動平均從 -1 開始，"
-                   "要到這個行程的第 5 次迭代（local_iter_num ≥ 5）才更新。{first}請忽略它；本分析也已略過。",
+                   "要等這個行程的前 5 次迭代過後，從第 6 次起（local_iter_num ≥ 5，從 0 起算）才更新。{first}"
+                   "請忽略它；本分析也已略過。",
     },
     "mfu_warmup_sentinel.first": {
         "en": " The first real value is {value} at step {step}.",

@@ -15,7 +15,7 @@ import numpy as np
 import _gpu_plan as gpu
 from trainer.analyze.report import evidence_table
 from trainer.gallery import Experiment
-from trainer.gallery.claims import above, below, between
+from trainer.gallery.claims import above, below, between, straddles_zero
 from trainer.gallery.groups import PerSeed
 from trainer.plots import mean_band
 
@@ -59,14 +59,17 @@ def measures(group):
         return int(np.argmin(run.val_loss))
 
     last_quarter = lambda run: run.eval_steps >= 0.75 * run.eval_steps[-1]  # noqa: E731
+    late = lambda run: run.eval_steps >= 0.6 * run.eval_steps[-1]  # noqa: E731  the last 40% of the run
     return dict(
         best_epochs=group.per_seed(lambda run: run.epochs(run.eval_steps[best(run)])),
         best_val=group.per_seed(lambda run: run.val_loss[best(run)]),
         final_val=group.per_seed(lambda run: run.val_loss[-1]),
         final_train=group.per_seed(lambda run: run.train_loss[-1]),
         rise=group.per_seed(lambda run: run.val_loss[-1] - run.val_loss[best(run)]),
-        rise_per_epoch=group.per_seed(lambda run: slope(run.epochs(run.eval_steps[best(run):]),
-                                                        run.val_loss[best(run):])),
+        # fixed windows, not ones chosen from where the noisy minimum fell (which biases them upward)
+        late_slope=group.per_seed(lambda run: slope(run.epochs(run.eval_steps[late(run)]), run.val_loss[late(run)])),
+        late_rise=group.per_seed(lambda run: run.val_loss[-3:].mean()
+                                 - run.val_loss[max(best(run) - 1, 0):best(run) + 2].mean()),
         tail_slope=group.per_seed(lambda run: slope(run.epochs(run.eval_steps[last_quarter(run)]),
                                                     run.val_loss[last_quarter(run)])),
     )
@@ -78,15 +81,16 @@ epochs_end = {k: float(g.first.epochs(g.first.eval_steps[-1])) for k, g in group
 
 # %% The claims the pages make from these runs.
 small = M[SMALLEST]
-# A rise is real when it exceeds how much the end of the run varies between seeds (init, batch
-# order and eval batches all differ): 3x the seed spread of the final val.
-exp.claim('smallest_shard_rises', small['rise'], above(3 * small['final_val'].spread),
-          f'on 1/{N // SMALLEST} of the data, val rises after its minimum by more than 3x the seed spread '
-          'of the final val')
-exp.claim('smallest_shard_rise_per_epoch', small['rise_per_epoch'], above(0),
-          f'on 1/{N // SMALLEST} of the data, a line through the evals after the minimum climbs (every seed)')
-exp.claim('smallest_shard_best_epochs', small['best_epochs'], between(20, 60),
-          f'on 1/{N // SMALLEST} of the data, val is lowest after 20 to 60 epochs')
+# Whether val rises after its minimum, measured on fixed windows: a line through the evals of the
+# last 40% of the run, and the mean of the last 3 evals minus the mean of the 3 around the minimum
+# (a minimum picked from ~20 noisy evals sits low by chance, so final - min alone overstates a rise).
+# The second is a value, not a claim: on these runs it is neither beyond nor within 3x the final
+# val's seed spread on every seed.
+exp.claim('smallest_shard_val_flat_late', small['late_slope'], straddles_zero(),
+          f'on 1/{N // SMALLEST} of the data, a line through val over the last 40% of the run does not climb '
+          'on every seed: the seeds disagree on its sign (no rise shown)')
+exp.claim('smallest_shard_best_epochs', small['best_epochs'], between(20, epochs_end[SMALLEST]),
+          f'on 1/{N // SMALLEST} of the data, val is lowest after 20 epochs and before the last eval of the run')
 # The val - train gap at the end of the run, against epochs: the early sign, before val turns up.
 gaps = [M[k]['final_val'] - M[k]['final_train'] for k in P['shards']]  # from the smallest shard to all the data
 gap_growth = PerSeed(SEEDS, np.min([(a - b).values for a, b in zip(gaps, gaps[1:])], axis=0))
@@ -153,6 +157,7 @@ def render(r):
         r.value(f'final_val_{key}', m['final_val'], 'num', 3)
         r.value(f'rise_{key}', m['rise'], 'num', 3)
         r.value(f'gap_{key}', m['final_val'] - m['final_train'], 'num', 3)
-    r.value('rise_per_epoch_smallest', small['rise_per_epoch'], 'num', 4)
+    r.value('late_slope_smallest', small['late_slope'], 'num', 4)
+    r.value('late_rise_smallest', small['late_rise'], 'num', 3)
     r.value('best_val_spread_smallest', small['best_val'].spread, 'num', 3)
     r.text_value('analyzer_codes', diagnosis.codes(), ', '.join(f'`{c}`' for c in diagnosis.codes()))

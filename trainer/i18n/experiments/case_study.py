@@ -26,6 +26,9 @@ STRINGS = {
     'case_study.row_gpu': {'en': 'GPU', 'es': 'GPU', 'fr': 'GPU', 'zh-Hant': 'GPU'},
     'case_study.col_assumed': {'en': 'assumed value', 'es': 'valor supuesto', 'fr': 'valeur supposée', 'zh-Hant': '假設值'},
     'case_study.col_why': {'en': 'why', 'es': 'por qué', 'fr': 'pourquoi', 'zh-Hant': '原因'},
+    'case_study.why_max_iters': {
+        'en': "= lr_decay_iters, as nanoGPT's configs set them", 'es': '= lr_decay_iters, como lo fijan las configuraciones de nanoGPT',
+        'fr': '= lr_decay_iters, comme le fixent les configurations de nanoGPT', 'zh-Hant': '= lr_decay_iters，nanoGPT 的設定檔都這樣設'},
     'case_study.why_warmup_iters': {
         'en': "nanoGPT's default; no note mentions warmup", 'es': 'el valor por defecto de nanoGPT; ninguna nota menciona el calentamiento',
         'fr': 'le défaut de nanoGPT ; aucune note ne parle de warmup', 'zh-Hant': 'nanoGPT 的預設值；沒有任何筆記提到暖身'},
