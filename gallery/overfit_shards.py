@@ -89,8 +89,10 @@ small = M[SMALLEST]
 exp.claim('smallest_shard_val_flat_late', small['late_slope'], straddles_zero(),
           f'on 1/{N // SMALLEST} of the data, a line through val over the last 40% of the run does not climb '
           'on every seed: the seeds disagree on its sign (no rise shown)')
-exp.claim('smallest_shard_best_epochs', small['best_epochs'], between(20, epochs_end[SMALLEST]),
-          f'on 1/{N // SMALLEST} of the data, val is lowest after 20 epochs and before the last eval of the run')
+# 20 epochs on the cpu profile; the smoke profile's runs end far below that, so its bound scales down
+best_lo = min(20.0, epochs_end[SMALLEST] / 2)
+exp.claim('smallest_shard_best_epochs', small['best_epochs'], between(best_lo, epochs_end[SMALLEST]),
+          f'on 1/{N // SMALLEST} of the data, val is lowest after {best_lo:g} epochs and before the last eval of the run')
 # The val - train gap at the end of the run, against epochs: the early sign, before val turns up.
 gaps = [M[k]['final_val'] - M[k]['final_train'] for k in P['shards']]  # from the smallest shard to all the data
 gap_growth = PerSeed(SEEDS, np.min([(a - b).values for a, b in zip(gaps, gaps[1:])], axis=0))
