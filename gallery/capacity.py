@@ -121,8 +121,7 @@ def render(r):
         xs = np.array([params[C] / 1e6 for C in WIDTHS])
         for key, marker, label in (('floor', 'o', r.t('capacity.floor')), ('train_at_floor', 's', r.t('capacity.train_at_floor'))):
             ys = np.array([M[C][key].values for C in WIDTHS])  # (widths, seeds)
-            (line,) = ax.plot(xs, ys.mean(axis=1), '-' + marker, ms=4, label=label)
-            ax.fill_between(xs, ys.min(axis=1), ys.max(axis=1), color=line.get_color(), alpha=0.22, linewidth=0)
+            mean_band(ax, xs, ys.T, label=label, marker=marker, ms=4)
         ax.set_xscale('log')
         ax.set_xlabel(r.t('params_millions'))
         ax.set_ylabel(r.t('loss'))

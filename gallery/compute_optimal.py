@@ -18,6 +18,7 @@ from trainer import case_study, sizing
 from trainer.gallery import Experiment
 from trainer.gallery.claims import above, below, between, straddles_zero
 from trainer.gallery.groups import PerSeed
+from trainer.plots import mean_band
 
 exp = Experiment(__file__)
 
@@ -119,8 +120,7 @@ def render(r):
         xs = np.array([params[C] for C in WIDTHS]) / 1e3
         for b in BUDGETS:
             ys = np.array([final[(b, C)].values for C in WIDTHS])
-            (line,) = ax.plot(xs, ys.mean(axis=1), '-o', ms=3, label=r.t('compute_optimal.budget', c=r.sci(b, 0)))
-            ax.fill_between(xs, ys.min(axis=1), ys.max(axis=1), color=line.get_color(), alpha=0.22, linewidth=0)
+            line = mean_band(ax, xs, ys.T, label=r.t('compute_optimal.budget', c=r.sci(b, 0)), marker='o', ms=3)
             ax.plot([params[best[b]] / 1e3], [final[(b, best[b])].value], '*', ms=11, color=line.get_color())
         ax.set_xscale('log')
         ax.set_xlabel(r.t('compute_optimal.params_k'))
