@@ -119,13 +119,19 @@ def test_each_structural_difference_is_reported(tmp_path, edit, expected):
     assert f"fr/page.md: {expected}" in proc.stdout, proc.stdout
 
 
-def test_a_page_pending_translation_is_a_warning_and_the_others_still_fail(tmp_path):
-    # scripts/i18n_status.py status(pending=...): English rewritten, translations on their way
+def script_module():
+    """scripts/i18n_status.py as a module, to call status() and read its constants."""
     sys.path.insert(0, str(SCRIPT.parent))
     try:
         import i18n_status
     finally:
         sys.path.pop(0)
+    return i18n_status
+
+
+def test_a_page_pending_translation_is_a_warning_and_the_others_still_fail(tmp_path):
+    # scripts/i18n_status.py status(pending=...): English rewritten, translations on their way
+    i18n_status = script_module()
     pending = "pending.md"
     pages = {}
     for lang in LANGS:
@@ -144,11 +150,7 @@ def test_a_page_pending_translation_is_a_warning_and_the_others_still_fail(tmp_p
 
 
 def test_nothing_is_pending_translation():
-    sys.path.insert(0, str(SCRIPT.parent))
-    try:
-        import i18n_status
-    finally:
-        sys.path.pop(0)
+    i18n_status = script_module()
     assert i18n_status.PENDING_TRANSLATION == ()
 
 
